@@ -1,0 +1,583 @@
+#!/usr/bin/env python3
+"""Check a rendered weave site in headless Chromium.
+
+Usage: python3 Scripts/check-pages.py SITE_DIR [--screenshots OUT_DIR] [--timeout SECONDS]
+
+Every *.html file under SITE_DIR (recursive, sorted) is opened as a file://
+URL in one shared headless Chromium, each in a fresh tab. After the load event
+and `document.fonts.ready`, a page fails when it has:
+
+  * an uncaught JavaScript exception or a console error,
+  * an element with class `katex-error`,
+  * a `<span class="math inline|display">` that contains no `.katex` element
+    (i.e. the page's own script did not typeset it),
+  * a stylesheet, script, font, image, ... that failed to load,
+  * an internal link whose target file is missing, or whose #fragment names
+    no element id on the target page.
+
+Each problem is printed as one line `page.html: kind: detail`, each page gets a
+summary line, and the last line is `N passed, M failed`. Exit status: 0 if all
+pages pass, 1 if any fails, 2 if the check itself could not run (no Chromium,
+bad arguments, browser failure).
+
+With --screenshots OUT_DIR, full-page PNGs of every page are written at 360
+and 1280 CSS px widths in light and dark color schemes, named
+`<page>-<width>-<scheme>.png` (mirroring the site's sub-directories).
+
+Only the Python standard library is used: Chromium is driven through the
+DevTools protocol over --remote-debugging-pipe (fd 3: commands to the browser,
+fd 4: replies and events; NUL-terminated JSON messages).
+"""
+
+import argparse
+import base64
+import fcntl
+import json
+import os
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+SCREENSHOT_WIDTHS = (360, 1280)
+SCREENSHOT_SCHEMES = ("light", "dark")
+MAX_SCREENSHOT_HEIGHT = 16384  # Chromium's texture limit; taller pages are cut.
+
+# Runs inside each page once it has loaded. Waits for layout and web fonts to
+# settle, then returns everything the checks need as plain JSON.
+PAGE_PROBE = r"""
+(async () => {
+  // Two animation frames: any layout (and the font requests it triggers)
+  // caused by the page's own scripts has happened after this.
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  await document.fonts.ready;
+
+  const snippet = el => {
+    const text = (el.getAttribute('data-tex') || el.textContent || '').replace(/\s+/g, ' ').trim();
+    return text.length > 60 ? text.slice(0, 57) + '...' : text;
+  };
+  const math = Array.from(document.querySelectorAll('.math.inline, .math.display'));
+  return {
+    formulas: math.length,
+    // Elements holding a katex-error are reported as KaTeX errors instead.
+    untypeset: math
+      .filter(el => !el.querySelector('.katex') && !el.querySelector('.katex-error')
+                    && !el.classList.contains('katex-error'))
+      .map(snippet),
+    katexErrors: Array.from(document.querySelectorAll('.katex-error'))
+      .map(el => ({tex: snippet(el), message: el.getAttribute('title') || ''})),
+    links: Array.from(document.querySelectorAll('a[href], area[href]'))
+      .map(a => ({href: a.getAttribute('href'), url: a.href})),
+    ids: Array.from(document.querySelectorAll('[id]'), el => el.id)
+      .concat(Array.from(document.querySelectorAll('a[name]'), a => a.name)),
+  };
+})()
+"""
+
+# Resolves after the next two frames and web fonts; used before screenshots.
+SETTLE = """
+new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))
+  .then(() => document.fonts.ready).then(() => true)
+"""
+
+
+class BrowserError(Exception):
+    """The browser or the protocol connection failed; the run cannot go on."""
+
+
+class PageTimeout(Exception):
+    """A page did not finish within its time budget."""
+
+
+class CommandError(Exception):
+    """A DevTools command returned an error."""
+
+
+class Browser:
+    """A headless Chromium process driven over --remote-debugging-pipe."""
+
+    def __init__(self, executable):
+        self.executable = executable
+        self.process = None
+        self.profile = None
+        self.log = None
+        self._to_browser = None     # our end of the command pipe (browser's fd 3)
+        self._from_browser = None   # our end of the reply pipe (browser's fd 4)
+        self._buffer = bytearray()
+        self._next_id = 0
+        self._replies = {}
+        self.listeners = {}         # sessionId -> callable(method, params)
+
+    # -- process lifecycle -------------------------------------------------
+
+    def start(self, timeout):
+        self.profile = tempfile.TemporaryDirectory(prefix="check-pages-")
+        self.log = open(os.path.join(self.profile.name, "chromium.log"), "w+b")
+        cmd_read, cmd_write = os.pipe()
+        reply_read, reply_write = os.pipe()
+
+        def move_pipes_to_fd_3_and_4():
+            # Runs in the child between fork and exec. F_DUPFD >= 10 first, so
+            # neither pipe end can be clobbered by the other dup2.
+            low_read = fcntl.fcntl(cmd_read, fcntl.F_DUPFD, 10)
+            low_write = fcntl.fcntl(reply_write, fcntl.F_DUPFD, 10)
+            os.dup2(low_read, 3)
+            os.dup2(low_write, 4)
+            os.close(low_read)
+            os.close(low_write)
+
+        args = [
+            self.executable,
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--remote-debugging-pipe",
+            "--user-data-dir=" + os.path.join(self.profile.name, "profile"),
+            "--no-first-run",
+            "--no-default-browser-check",
+            "--disable-extensions",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            "--hide-scrollbars",
+            "--mute-audio",
+            "about:blank",
+        ]
+        try:
+            # pass_fds=(3, 4) keeps the descriptors that the preexec hook put
+            # there open across exec (subprocess closes all others). Both
+            # numbers are open in this process: os.pipe() takes the lowest
+            # free descriptors, so 3 and 4 were already in use or are ours.
+            self.process = subprocess.Popen(
+                args,
+                stdin=subprocess.DEVNULL,
+                stdout=self.log,
+                stderr=self.log,
+                pass_fds=(3, 4),
+                preexec_fn=move_pipes_to_fd_3_and_4,
+                start_new_session=True,  # own process group: easy to kill all of it
+            )
+        finally:
+            os.close(cmd_read)
+            os.close(reply_write)
+        self._to_browser = cmd_write
+        self._from_browser = reply_read
+        # Fails fast with BrowserError if the browser did not come up.
+        self.send("Browser.getVersion", deadline=time.monotonic() + timeout)
+
+    def close(self):
+        """Stop Chromium and every helper process it started. Never raises."""
+        if self.process is not None and self.process.poll() is None:
+            try:
+                self.send("Browser.close", deadline=time.monotonic() + 2)
+            except Exception:
+                pass
+            try:
+                self.process.wait(timeout=3)
+            except subprocess.TimeoutExpired:
+                pass
+        if self.process is not None:
+            # Renderer/zygote helpers live in the browser's process group.
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                pass
+            self.process = None
+        for fd in (self._to_browser, self._from_browser):
+            if fd is not None:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        self._to_browser = self._from_browser = None
+        if self.log is not None:
+            self.log.close()
+            self.log = None
+        if self.profile is not None:
+            self.profile.cleanup()
+            self.profile = None
+
+    def log_tail(self, lines=15):
+        if self.log is None:
+            return ""
+        self.log.flush()
+        self.log.seek(0)
+        text = self.log.read().decode("utf-8", "replace")
+        return "\n".join(text.strip().splitlines()[-lines:])
+
+    # -- protocol ----------------------------------------------------------
+
+    def send(self, method, params=None, session=None, deadline=None):
+        """Send a command and wait for its reply; returns the result dict."""
+        self._next_id += 1
+        message_id = self._next_id
+        message = {"id": message_id, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        data = json.dumps(message).encode() + b"\0"
+        try:
+            while data:
+                data = data[os.write(self._to_browser, data):]
+        except OSError as error:
+            raise BrowserError(f"cannot talk to chromium: {error}") from error
+        self.wait_until(lambda: message_id in self._replies, deadline, method)
+        reply = self._replies.pop(message_id)
+        if "error" in reply:
+            raise CommandError(f"{method}: {reply['error'].get('message', reply['error'])}")
+        return reply.get("result", {})
+
+    def wait_until(self, condition, deadline, what):
+        """Process incoming messages until condition() holds or deadline passes."""
+        while not condition():
+            remaining = None if deadline is None else deadline - time.monotonic()
+            if remaining is not None and remaining <= 0:
+                raise PageTimeout(f"timed out waiting for {what}")
+            ready, _, _ = select.select([self._from_browser], [], [], remaining)
+            if not ready:
+                continue
+            chunk = os.read(self._from_browser, 1 << 20)
+            if not chunk:
+                raise BrowserError("chromium exited unexpectedly")
+            start = len(self._buffer)
+            self._buffer += chunk
+            # Split complete NUL-terminated messages off the buffer; only
+            # the new chunk can contain a terminator we have not seen yet.
+            end = self._buffer.find(b"\0", start)
+            while end != -1:
+                self._dispatch(json.loads(self._buffer[:end]))
+                del self._buffer[: end + 1]
+                end = self._buffer.find(b"\0")
+
+    def _dispatch(self, message):
+        if "id" in message:
+            self._replies[message["id"]] = message
+        else:
+            listener = self.listeners.get(message.get("sessionId"))
+            if listener is not None:
+                listener(message["method"], message.get("params", {}))
+
+
+class PageCheck:
+    """Collects the problems of one page from DevTools events and the probe."""
+
+    def __init__(self, site, rel, url):
+        self.site = site
+        self.rel = rel
+        self.url = url
+        self.problems = []
+        self.requests = {}   # requestId -> (url, resource type)
+        self.navigated = False
+        self.loaded = False
+        self.formulas = 0
+        self.links = []
+        self.ids = None      # element ids, once the page has been probed
+
+    def add(self, kind, detail):
+        detail = " ".join(detail.splitlines())  # exactly one line per problem
+        line = f"{self.rel}: {kind}: {detail}"
+        if line not in self.problems:
+            self.problems.append(line)
+
+    def show(self, url):
+        """A URL as short as possible: site-relative for files in the site."""
+        return display_url(self.site, url)
+
+    def on_event(self, method, params):
+        if method == "Page.frameNavigated" and "parentId" not in params["frame"]:
+            self.navigated, self.loaded = True, False
+        elif method == "Page.loadEventFired" and self.navigated:
+            self.loaded = True
+        elif method == "Runtime.exceptionThrown":
+            self.add("javascript error", describe_exception(params["exceptionDetails"], self.show))
+        elif method == "Runtime.consoleAPICalled" and params["type"] in ("error", "assert"):
+            text = " ".join(describe_remote_object(arg) for arg in params.get("args", []))
+            if params["type"] == "assert":
+                text = "Assertion failed: " + text
+            self.add("console error", with_location(text, params.get("stackTrace"), self.show))
+        elif method == "Log.entryAdded":
+            entry = params["entry"]
+            # Failed loads are logged here too; Network events report them better.
+            if entry["level"] == "error" and entry.get("source") != "network":
+                text = entry.get("text", "")
+                if entry.get("url"):
+                    text += f" ({self.show(entry['url'])}:{entry.get('lineNumber', 0) + 1})"
+                self.add("console error", text)
+        elif method == "Network.requestWillBeSent":
+            self.requests[params["requestId"]] = (params["request"]["url"], params.get("type", "Other"))
+        elif method == "Network.responseReceived":
+            status = params["response"].get("status", 0)
+            if status >= 400:
+                self.add("resource failed to load",
+                         f"{self.show(params['response']['url'])} "
+                         f"({params.get('type', 'Other').lower()}, HTTP {status})")
+        elif method == "Network.loadingFailed":
+            if params.get("canceled"):
+                return  # e.g. a superseded request, not a broken resource
+            url, kind = self.requests.get(params["requestId"], ("?", params.get("type", "Other")))
+            reason = params.get("blockedReason") or params.get("errorText", "failed")
+            self.add("resource failed to load", f"{self.show(url)} ({kind.lower()}, {reason})")
+        elif method == "Inspector.targetCrashed":
+            self.add("crash", "the page's renderer crashed")
+
+
+def describe_remote_object(obj):
+    """Console argument as text: strings as-is, objects as a short preview."""
+    if "value" in obj:
+        value = obj["value"]
+        return value if isinstance(value, str) else json.dumps(value)
+    preview = obj.get("preview")
+    if preview and obj.get("subtype") not in ("error", "node"):
+        items = [p["value"] if preview.get("subtype") == "array" else f"{p['name']}: {p['value']}"
+                 for p in preview.get("properties", [])]
+        if preview.get("overflow"):
+            items.append("...")
+        body = ", ".join(items)
+        return f"[{body}]" if preview.get("subtype") == "array" else f"{{{body}}}"
+    text = obj.get("description") or obj.get("unserializableValue") or obj.get("type", "?")
+    return text.splitlines()[0] if text else text  # an Error's stack follows line 1
+
+
+def with_location(text, stack, show):
+    frames = (stack or {}).get("callFrames") or []
+    if frames and frames[0].get("url"):
+        frame = frames[0]
+        return f"{text} ({show(frame['url'])}:{frame['lineNumber'] + 1}:{frame['columnNumber'] + 1})"
+    return text
+
+
+def describe_exception(details, show):
+    exception = details.get("exception") or {}
+    text = exception.get("description") or details.get("text", "exception")
+    text = text.splitlines()[0] if text else "exception"
+    if details.get("text", "").startswith("Uncaught") and not text.startswith("Uncaught"):
+        text = "Uncaught " + text
+    url = details.get("url")
+    if url:
+        return f"{text} ({show(url)}:{details.get('lineNumber', 0) + 1}:{details.get('columnNumber', 0) + 1})"
+    return with_location(text, details.get("stackTrace"), show)
+
+
+def display_url(site, url):
+    parsed = urllib.parse.urlsplit(url)
+    if parsed.scheme == "file":
+        path = Path(urllib.parse.unquote(parsed.path))
+        try:
+            rel = path.relative_to(site).as_posix()
+        except ValueError:
+            return url
+        return rel + (f"#{parsed.fragment}" if parsed.fragment else "")
+    return url
+
+
+def evaluate(browser, session, expression, deadline):
+    result = browser.send(
+        "Runtime.evaluate",
+        {"expression": expression, "awaitPromise": True, "returnByValue": True},
+        session=session,
+        deadline=deadline,
+    )
+    if "exceptionDetails" in result:
+        details = result["exceptionDetails"]
+        raise CommandError("probe script failed: " + describe_exception(details, str))
+    return result["result"].get("value")
+
+
+def check_page(browser, site, page, timeout, shots_dir):
+    """Load one page in a fresh tab; returns its PageCheck."""
+    rel = page.relative_to(site).as_posix()
+    check = PageCheck(site, rel, page.as_uri())
+    deadline = time.monotonic() + timeout
+    target = browser.send("Target.createTarget", {"url": "about:blank"}, deadline=deadline)["targetId"]
+    session = None
+    try:
+        session = browser.send(
+            "Target.attachToTarget", {"targetId": target, "flatten": True}, deadline=deadline
+        )["sessionId"]
+        browser.listeners[session] = check.on_event
+        for domain in ("Page", "Runtime", "Log", "Network"):
+            browser.send(f"{domain}.enable", session=session, deadline=deadline)
+        # Make every tab really load (and report) its resources itself, rather
+        # than reuse what an earlier tab left in the renderer's memory cache.
+        browser.send("Network.setCacheDisabled", {"cacheDisabled": True}, session=session, deadline=deadline)
+
+        navigation = browser.send("Page.navigate", {"url": check.url}, session=session, deadline=deadline)
+        if navigation.get("errorText"):
+            check.add("load error", navigation["errorText"])
+            return check
+        browser.wait_until(lambda: check.loaded, deadline, "the load event")
+        probe = evaluate(browser, session, PAGE_PROBE, deadline)
+
+        check.formulas = probe["formulas"]
+        for error in probe["katexErrors"]:
+            message = error["message"] or "KaTeX could not render this formula"
+            check.add("katex error", f"{message} in `{error['tex']}`")
+        for tex in probe["untypeset"]:
+            check.add("math not typeset", f"`{tex}`")
+        check.links = probe["links"]
+        check.ids = set(probe["ids"])
+
+        if shots_dir is not None:
+            take_screenshots(browser, session, check, shots_dir, time.monotonic() + timeout)
+    except PageTimeout as error:
+        check.add("timeout", f"{error} (limit {timeout:g} s)")
+    except CommandError as error:
+        check.add("devtools error", str(error))
+    finally:
+        browser.listeners.pop(session, None)
+        try:
+            browser.send("Target.closeTarget", {"targetId": target}, deadline=time.monotonic() + 5)
+        except PageTimeout as error:
+            raise BrowserError(f"chromium stopped responding ({error})") from None
+    return check
+
+
+def take_screenshots(browser, session, check, shots_dir, deadline):
+    base = shots_dir / Path(check.rel).with_suffix("")
+    base.parent.mkdir(parents=True, exist_ok=True)
+    for scheme in SCREENSHOT_SCHEMES:
+        browser.send(
+            "Emulation.setEmulatedMedia",
+            {"media": "", "features": [{"name": "prefers-color-scheme", "value": scheme}]},
+            session=session, deadline=deadline,
+        )
+        for width in SCREENSHOT_WIDTHS:
+            # Narrow widths emulate a phone, so <meta name="viewport"> applies.
+            browser.send(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 600},
+                session=session, deadline=deadline,
+            )
+            evaluate(browser, session, SETTLE, deadline)
+            metrics = browser.send("Page.getLayoutMetrics", session=session, deadline=deadline)
+            content = metrics.get("cssContentSize") or metrics["contentSize"]
+            height = min(max(1, int(content["height"] + 0.999)), MAX_SCREENSHOT_HEIGHT)
+            shot_width = max(width, int(content["width"] + 0.999))
+            shot = browser.send(
+                "Page.captureScreenshot",
+                {
+                    "format": "png",
+                    "captureBeyondViewport": True,
+                    "clip": {"x": 0, "y": 0, "width": shot_width, "height": height, "scale": 1},
+                },
+                session=session, deadline=deadline,
+            )
+            path = Path(f"{base}-{width}-{scheme}.png")
+            path.write_bytes(base64.b64decode(shot["data"]))
+
+
+def check_links(site, checks):
+    """Adds a problem for every internal link to a missing file or anchor."""
+    # Pages that could not be probed are left out: their anchors are unknown.
+    ids_by_page = {site / c.rel: c.ids for c in checks if c.ids is not None}
+    for check in checks:
+        seen = set()
+        for link in check.links:
+            href, url = link["href"], link["url"]
+            parsed = urllib.parse.urlsplit(url)
+            if parsed.scheme != "file" or href in seen:
+                continue  # external (http:, mailto:, javascript:, ...) or repeated
+            seen.add(href)
+            target = Path(urllib.parse.unquote(parsed.path))
+            try:
+                target.relative_to(site)
+            except ValueError:
+                check.add("broken link", f"{href} (points outside the site)")
+                continue
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                check.add("broken link", f"{href} (no such file: {display_url(site, target.as_uri())})")
+                continue
+            fragment = urllib.parse.unquote(parsed.fragment)
+            # "#" and "#top" scroll to the top without needing an element.
+            if not fragment or fragment.lower() == "top":
+                continue
+            ids = ids_by_page.get(target)
+            if ids is not None and fragment not in ids:
+                check.add("broken link", f"{href} (no element with id \"{fragment}\" on {display_url(site, target.as_uri())})")
+
+
+def find_chromium():
+    for name in CHROMIUM_NAMES:
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        description="Open every page of a rendered weave site in headless Chromium and "
+        "fail on JavaScript errors, KaTeX errors, untypeset math, missing resources "
+        "and broken internal links."
+    )
+    parser.add_argument("site", metavar="SITE_DIR", help="directory with the rendered site")
+    parser.add_argument("--screenshots", metavar="OUT_DIR",
+                        help="also write full-page PNGs (360/1280 px, light/dark) here")
+    parser.add_argument("--timeout", type=float, default=30, metavar="SECONDS",
+                        help="time limit per page (default: %(default)s)")
+    args = parser.parse_args(argv)
+
+    site = Path(args.site).resolve()
+    if not site.is_dir():
+        print(f"check-pages: {args.site} is not a directory", file=sys.stderr)
+        return 2
+    executable = os.environ.get("CHROMIUM") or find_chromium()
+    if not executable or not os.access(executable, os.X_OK):
+        print("check-pages: chromium not found; install it (apt-get install chromium) "
+              "or set CHROMIUM=/path/to/chrome", file=sys.stderr)
+        return 2
+    pages = sorted(p for p in site.rglob("*.html") if p.is_file())
+    if not pages:
+        print(f"check-pages: no *.html files under {args.site}", file=sys.stderr)
+        return 1
+    shots_dir = Path(args.screenshots).resolve() if args.screenshots else None
+
+    # Turn SIGTERM into an exception so the `finally` below still kills Chromium.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+
+    browser = Browser(executable)
+    checks = []
+    try:
+        browser.start(timeout=args.timeout)
+        for page in pages:
+            checks.append(check_page(browser, site, page, args.timeout, shots_dir))
+    except (BrowserError, PageTimeout) as error:
+        print(f"check-pages: {error}", file=sys.stderr)
+        tail = browser.log_tail()
+        if tail:
+            print("chromium output (last lines):\n" + tail, file=sys.stderr)
+        return 2
+    finally:
+        browser.close()
+
+    check_links(site, checks)
+
+    failed = 0
+    for check in checks:
+        formulas = f"{check.formulas} formula" + ("" if check.formulas == 1 else "s")
+        if check.problems:
+            failed += 1
+            count = len(check.problems)
+            print(f"FAIL {check.rel} ({formulas}, {count} problem{'' if count == 1 else 's'})")
+            for line in check.problems:
+                print(line)
+        else:
+            print(f"ok  {check.rel} ({formulas})")
+    print(f"{len(checks) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
