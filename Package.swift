@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The targets are the pipeline: Notebook (load) → Site (render, write) → weave (command line).
+// Engine is the network engine cells run against; it imports nothing of weave.
+let package = Package(
+    name: "weave",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "weave", targets: ["weave"]),
+        .library(name: "Engine", targets: ["Engine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // cmark-gfm from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
+        .systemLibrary(
+            name: "CMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // ENGINE-TARGETS-BEGIN
+        .systemLibrary(name: "CBLAS"),
+        .target(name: "Engine", dependencies: ["CBLAS"]),
+        // ENGINE-TARGETS-END
+        .target(name: "Markup"),
+        .target(name: "Notebook", dependencies: ["CMarkGFM", "Markup", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Site", dependencies: ["Notebook", "Markup"]),
+        .executableTarget(
+            name: "weave",
+            dependencies: ["Site", "Notebook", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"], exclude: ["Fixtures"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook"]),
+        // ENGINE-TESTS-BEGIN
+        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        // ENGINE-TESTS-END
+        .testTarget(name: "weaveTests", dependencies: ["Site"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,41 @@
+/// The one place where text becomes HTML or XML: every string that weave writes into markup,
+/// and did not receive as markup from cmark-gfm, passes through these functions.
+public enum HTML {
+    /// Escapes text for an HTML or XML text node or a double-quoted attribute value.
+    public static func escape(_ text: some StringProtocol) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// An element with escaped attribute values around content that is already markup.
+    public static func element(
+        _ name: String, _ attributes: KeyValuePairs<String, String> = [:], content: String
+    ) -> String {
+        "<\(name)\(attributeList(attributes))>\(content)</\(name)>"
+    }
+
+    /// A void element (`<meta>`, `<link>`, …) with escaped attribute values.
+    public static func void(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) -> String {
+        "<\(name)\(attributeList(attributes))>"
+    }
+
+    /// ` name="value"` pairs in the given order, values escaped; empty values are written too.
+    public static func attributeList(_ attributes: KeyValuePairs<String, String>) -> String {
+        var text = ""
+        for (name, value) in attributes {
+            text += " \(name)=\"\(escape(value))\""
+        }
+        return text
+    }
+}

@@ -1,0 +1,40 @@
+import Markup
+
+/// The frame every page shares: head with assets, site header, main content, footer.
+struct PageTemplate {
+    let configuration: SiteConfiguration
+    /// The path from the page to the site root (`""`, `"../"`).
+    let root: String
+
+    /// A whole HTML document around `main`, which is already markup.
+    func document(title: String, description: String?, main: String) -> String {
+        let fullTitle = title == configuration.title ? title : "\(title) · \(configuration.title)"
+        var head = HTML.void("meta", ["charset": "utf-8"]) + "\n"
+        head += HTML.void("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]) + "\n"
+        head += HTML.element("title", content: HTML.escape(fullTitle)) + "\n"
+        if let description, !description.isEmpty {
+            head += HTML.void("meta", ["name": "description", "content": description]) + "\n"
+        }
+        head += HTML.void("link", ["rel": "stylesheet", "href": root + Assets.katexStylesheet]) + "\n"
+        head += HTML.void("link", ["rel": "stylesheet", "href": root + Assets.stylesheet]) + "\n"
+        head += HTML.element("script", ["defer": "", "src": root + Assets.katexScript], content: "") + "\n"
+        head += HTML.element("script", ["defer": "", "src": root + Assets.script], content: "") + "\n"
+        let header = HTML.element("header", ["class": "site-header"],
+                                  content: HTML.element("a", ["class": "site-title", "href": root + "index.html"],
+                                                        content: HTML.escape(configuration.title)))
+        return """
+        <!DOCTYPE html>
+        <html lang="\(HTML.escape(configuration.language))">
+        <head>
+        \(head)</head>
+        <body>
+        \(header)
+        <main id="content">
+        \(main)
+        </main>
+        </body>
+        </html>
+
+        """
+    }
+}

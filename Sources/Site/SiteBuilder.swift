@@ -1,0 +1,120 @@
+import Foundation
+import Notebook
+
+/// Builds a whole site from a folder of notebooks, as a list of named stages:
+/// find → load → render → write. Nothing is written unless every notebook succeeded.
+public struct SiteBuilder: Sendable {
+    /// What a build produced, or why it stopped.
+    public struct Outcome: Sendable {
+        /// The pages and assets, in path order (empty when the build failed).
+        public var files: [SiteFile]
+        /// Every problem of every notebook, in path and line order.
+        public var diagnostics: [Diagnostic]
+        /// The notebooks that were published, in course order.
+        public var published: [Notebook]
+    }
+
+    /// Site-wide settings.
+    public var configuration: SiteConfiguration
+    /// Where KaTeX comes from.
+    public var assets: Assets
+    /// Called once per notebook as it is loaded: (number, total, path). For terminal progress.
+    public var progress: (@Sendable (Int, Int, String) -> Void)?
+
+    /// A builder with the given settings.
+    public init(configuration: SiteConfiguration = SiteConfiguration(), assets: Assets,
+                progress: (@Sendable (Int, Int, String) -> Void)? = nil) {
+        self.configuration = configuration
+        self.assets = assets
+        self.progress = progress
+    }
+
+    /// The notebook files in `directory`: every `*.md`, sorted by name.
+    /// - Throws: `UsageError` when the folder cannot be read.
+    public static func notebookPaths(in directory: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw UsageError(message: "'\(directory)' is not a folder of notebooks")
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw UsageError(message: "cannot read the folder '\(directory)'")
+        }
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().map { prefix + $0 }
+    }
+
+    /// Loads and renders every notebook at `paths` (stage by stage), collecting every problem.
+    public func build(paths: [String]) throws -> Outcome {
+        var notebooks: [Notebook] = []
+        var diagnostics: [Diagnostic] = []
+        for (number, path) in paths.enumerated() {
+            progress?(number + 1, paths.count, path)
+            do {
+                notebooks.append(try Notebook.load(path: path))
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        guard diagnostics.isEmpty else { return Outcome(files: [], diagnostics: diagnostics, published: []) }
+        let published = Self.courseOrder(notebooks.filter { !$0.frontMatter.draft })
+        return Outcome(files: try render(published), diagnostics: [], published: published)
+    }
+
+    /// Notebooks sorted by their front matter's `order`, then by file name.
+    public static func courseOrder(_ notebooks: [Notebook]) -> [Notebook] {
+        notebooks.sorted { a, b in
+            switch (a.frontMatter.order, b.frontMatter.order) {
+            case let (x?, y?) where x != y: x < y
+            case (_?, nil): true
+            case (nil, _?): false
+            default: a.name < b.name
+            }
+        }
+    }
+
+    /// The page for one notebook, standing alone (neighbours unknown), for `weave render`.
+    public func renderPage(_ notebook: Notebook) -> SiteFile {
+        let template = PageTemplate(configuration: configuration, root: "")
+        let main = NotebookPage(notebook: notebook, previous: nil, next: nil).main()
+        return SiteFile(path: notebook.name + ".html",
+                        text: template.document(title: notebook.title, description: notebook.frontMatter.description, main: main))
+    }
+
+    /// The asset files every page links to.
+    public func assetFiles() throws -> [SiteFile] {
+        try assets.files()
+    }
+
+    private func render(_ notebooks: [Notebook]) throws -> [SiteFile] {
+        let template = PageTemplate(configuration: configuration, root: "")
+        var files: [SiteFile] = []
+        for (position, notebook) in notebooks.enumerated() {
+            let page = NotebookPage(
+                notebook: notebook,
+                previous: position > 0 ? notebooks[position - 1] : nil,
+                next: position + 1 < notebooks.count ? notebooks[position + 1] : nil)
+            files.append(SiteFile(path: notebook.name + ".html",
+                                  text: template.document(title: notebook.title, description: notebook.frontMatter.description,
+                                                          main: page.main())))
+        }
+        let index = IndexPage(configuration: configuration, notebooks: notebooks)
+        files.append(SiteFile(path: "index.html", text: template.document(title: configuration.title, description: nil, main: index.main())))
+        files.append(SiteFile(path: "README.md", text: SiteWriter.readme))
+        files.append(SiteFile(path: SiteWriter.markerName, text: SiteWriter.markerText))
+        files += try assets.files()
+        return files.sorted { $0.path < $1.path }
+    }
+}
+
+/// The command line asked for something that cannot be done (missing folder, unsafe output).
+public struct UsageError: Error, CustomStringConvertible, Sendable {
+    /// What is wrong.
+    public var message: String
+    /// A usage error with `message`.
+    public init(message: String) { self.message = message }
+    /// The message.
+    public var description: String { message }
+}

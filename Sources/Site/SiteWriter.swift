@@ -1,0 +1,92 @@
+import Foundation
+
+/// Writes a site so that readers only ever see a whole one: the files go into a staging
+/// folder beside the target, which then takes the target's place. If anything fails, the
+/// previous site is left exactly as it was.
+public struct SiteWriter: Sendable {
+    /// A file in every site, marking its folder as one weave may replace.
+    public static let markerName = ".weave-site"
+    static let markerText = "This folder is a site written by weave; `weave build` replaces it whole.\n"
+    /// The README every site carries (also committed as output/README.md).
+    public static let readme = """
+    # output/
+
+    `weave build` writes the site here: open `index.html` in a browser. Everything in this
+    folder is generated and replaced whole on each successful build; edit the notebooks instead.
+
+    """
+
+    /// The site folder to write.
+    public let target: URL
+
+    /// A writer for the site folder at `path`.
+    public init(path: String) {
+        target = URL(fileURLWithPath: path).standardizedFileURL
+    }
+
+    /// Refuses targets that are not safe to replace: a file, a folder holding the notebooks,
+    /// or a non-empty folder that weave did not write.
+    public func checkTarget(notebooks: String?) throws {
+        let manager = FileManager.default
+        if let notebooks {
+            let source = URL(fileURLWithPath: notebooks).standardizedFileURL.path
+            let targetPath = target.path
+            if source == targetPath || source.hasPrefix(targetPath.hasSuffix("/") ? targetPath : targetPath + "/") {
+                throw UsageError(message: "the output folder '\(target.path)' holds the notebooks; choose another with -o")
+            }
+        }
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw UsageError(message: "'\(target.path)' is a file, not a site folder")
+        }
+        let entries = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
+        if entries.isEmpty || entries.contains(Self.markerName) { return }
+        if entries == ["README.md"], manager.contents(atPath: target.appendingPathComponent("README.md").path) == Data(Self.readme.utf8) {
+            return
+        }
+        throw UsageError(message: "refusing to replace '\(target.path)': it is not a site weave wrote (no \(Self.markerName) file); remove it or choose another folder with -o")
+    }
+
+    /// Writes `files` as the whole new site.
+    public func write(_ files: [SiteFile]) throws {
+        let manager = FileManager.default
+        let parent = target.deletingLastPathComponent()
+        let name = target.lastPathComponent
+        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".\(name).weave-staging")
+        let retired = parent.appendingPathComponent(".\(name).weave-previous")
+        try? manager.removeItem(at: staging)
+        try? manager.removeItem(at: retired)
+        do {
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            for file in files {
+                let url = staging.appendingPathComponent(file.path)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.contents).write(to: url)
+            }
+            if manager.fileExists(atPath: target.path) {
+                try manager.moveItem(at: target, to: retired)
+                do {
+                    try manager.moveItem(at: staging, to: target)
+                } catch {
+                    try? manager.moveItem(at: retired, to: target)
+                    throw error
+                }
+                try? manager.removeItem(at: retired)
+            } else {
+                try manager.moveItem(at: staging, to: target)
+            }
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    /// Writes one file at `path` (for `weave render`), through a temporary file and a rename.
+    public static func writeFile(_ contents: [UInt8], to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(contents).write(to: url, options: .atomic)
+    }
+}

@@ -1,0 +1,55 @@
+/// weave's stylesheet: one file shared by every page, light and dark themes from CSS variables.
+enum Stylesheet {
+    static let css = """
+    :root {
+      --text: #1d1f23; --muted: #5b606a; --background: #ffffff; --surface: #f5f6f8;
+      --border: #d9dce1; --link: #1a56b8; --code-background: #f3f4f6; --accent: #7a3db8;
+      color-scheme: light dark;
+    }
+    @media (prefers-color-scheme: dark) {
+      :root {
+        --text: #e6e7ea; --muted: #a4a9b3; --background: #16181c; --surface: #1f2228;
+        --border: #363a42; --link: #8db8ff; --code-background: #22252b; --accent: #c79bf2;
+      }
+    }
+    * { box-sizing: border-box; }
+    html { -webkit-text-size-adjust: 100%; }
+    body {
+      margin: 0; background: var(--background); color: var(--text);
+      font: 17px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+    }
+    a { color: var(--link); }
+    .site-header { border-bottom: 1px solid var(--border); padding: 0.75rem 1rem; }
+    .site-title { font-weight: 600; text-decoration: none; color: var(--text); }
+    main { max-width: 46rem; margin: 0 auto; padding: 1rem; overflow-wrap: break-word; }
+    h1, h2, h3, h4 { line-height: 1.25; margin: 1.6em 0 0.6em; }
+    h1 { font-size: 2rem; margin-top: 0.8em; }
+    pre, code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 0.88em; }
+    code { background: var(--code-background); padding: 0.1em 0.3em; border-radius: 4px; }
+    pre { background: var(--code-background); padding: 0.8rem 1rem; border-radius: 6px; overflow-x: auto; line-height: 1.45; }
+    pre code { background: none; padding: 0; font-size: inherit; }
+    table { border-collapse: collapse; display: block; overflow-x: auto; max-width: 100%; }
+    th, td { border: 1px solid var(--border); padding: 0.3rem 0.7rem; }
+    th { background: var(--surface); }
+    blockquote { margin: 1em 0; padding: 0 1em; border-left: 4px solid var(--border); color: var(--muted); }
+    img, svg { max-width: 100%; height: auto; }
+    .math.display { display: block; overflow-x: auto; overflow-y: hidden; }
+    .katex-display { margin: 0.8em 0; }
+    .cell { margin: 1.2em 0; }
+    .cell-source { border-left: 3px solid var(--accent); }
+    .cell-caption { color: var(--muted); font-size: 0.92em; margin-top: 0.3em; }
+    .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--border); }
+    .pager .next { margin-left: auto; text-align: right; }
+    .lessons { padding-left: 1.4rem; }
+    .lessons li { margin: 0.8em 0; }
+    .lessons a { font-weight: 600; font-size: 1.1em; }
+    .description { margin: 0.2em 0 0; color: var(--muted); }
+    .footnotes { font-size: 0.92em; color: var(--muted); border-top: 1px solid var(--border); margin-top: 2rem; }
+    @media print {
+      .site-header, .pager { display: none; }
+      body { font-size: 12pt; }
+      main { max-width: none; }
+    }
+
+    """
+}

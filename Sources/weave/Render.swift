@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Notebook
+import Site
+
+/// `weave render FILE [-o FILE]`: one notebook into one page, with the assets beside it.
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render one notebook to one HTML page.",
+        discussion: "The page's assets (stylesheet, script, KaTeX) are written to an 'assets' folder beside it.")
+
+    @Argument(help: "The notebook to render.")
+    var file: String
+
+    @Option(name: .shortAndLong, help: "The page to write (default: FILE with .html).")
+    var output: String?
+
+    func run() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
+              FileManager.default.isReadableFile(atPath: file) else {
+            throw UsageError(message: "cannot read the notebook '\(file)'")
+        }
+        let target = output ?? (file.hasSuffix(".md") ? String(file.dropLast(3)) : file) + ".html"
+        guard URL(fileURLWithPath: target).standardizedFileURL != URL(fileURLWithPath: file).standardizedFileURL else {
+            throw UsageError(message: "the page would overwrite the notebook '\(file)'; choose another with -o")
+        }
+        let builder = SiteBuilder(assets: try Assets.locate())
+        let notebook: Notebook
+        do {
+            notebook = try Notebook.load(path: file)
+        } catch {
+            throw NotebooksFailed.report(error.diagnostics, note: "; nothing was written")
+        }
+        let page = builder.renderPage(notebook)
+        let folder = URL(fileURLWithPath: target).deletingLastPathComponent()
+        do {
+            for asset in try builder.assetFiles() {
+                try SiteWriter.writeFile(asset.contents, to: folder.appendingPathComponent(asset.path).path)
+            }
+            try SiteWriter.writeFile(page.contents, to: target)
+        } catch let error as AssetError {
+            throw error
+        } catch {
+            throw UsageError(message: "cannot write '\(target)': \(error.localizedDescription)")
+        }
+        Terminal.progress("wrote \(target)")
+    }
+}
