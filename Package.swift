@@ -33,12 +33,12 @@ let package = Package(
             dependencies: ["Site", "Notebook", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook"], exclude: ["Fixtures"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook"], exclude: ["Cases"]),
         // ENGINE-TESTS-BEGIN
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         // ENGINE-TESTS-END
-        .testTarget(name: "weaveTests", dependencies: ["Site"]),
+        .testTarget(name: "weaveTests", dependencies: ["weave", "Site"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -46,8 +46,18 @@ public struct SiteBuilder: Sendable {
         return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().map { prefix + $0 }
     }
 
-    /// Loads and renders every notebook at `paths` (stage by stage), collecting every problem.
+    /// Loads and renders every notebook at `paths` (stage by stage), collecting every problem;
+    /// the outcome's files are the whole site, assets included.
     public func build(paths: [String]) throws -> Outcome {
+        var outcome = try buildPages(paths: paths)
+        if outcome.diagnostics.isEmpty {
+            outcome.files = (outcome.files + (try assets.files())).sorted { $0.path < $1.path }
+        }
+        return outcome
+    }
+
+    /// As `build`, without the asset files: the pages, the index and the site's own small files.
+    public func buildPages(paths: [String]) throws -> Outcome {
         var notebooks: [Notebook] = []
         var diagnostics: [Diagnostic] = []
         for (number, path) in paths.enumerated() {
@@ -60,7 +70,7 @@ public struct SiteBuilder: Sendable {
         }
         guard diagnostics.isEmpty else { return Outcome(files: [], diagnostics: diagnostics, published: []) }
         let published = Self.courseOrder(notebooks.filter { !$0.frontMatter.draft })
-        return Outcome(files: try render(published), diagnostics: [], published: published)
+        return Outcome(files: render(published), diagnostics: [], published: published)
     }
 
     /// Notebooks sorted by their front matter's `order`, then by file name.
@@ -88,7 +98,7 @@ public struct SiteBuilder: Sendable {
         try assets.files()
     }
 
-    private func render(_ notebooks: [Notebook]) throws -> [SiteFile] {
+    private func render(_ notebooks: [Notebook]) -> [SiteFile] {
         let template = PageTemplate(configuration: configuration, root: "")
         var files: [SiteFile] = []
         for (position, notebook) in notebooks.enumerated() {
@@ -104,7 +114,6 @@ public struct SiteBuilder: Sendable {
         files.append(SiteFile(path: "index.html", text: template.document(title: configuration.title, description: nil, main: index.main())))
         files.append(SiteFile(path: "README.md", text: SiteWriter.readme))
         files.append(SiteFile(path: SiteWriter.markerName, text: SiteWriter.markerText))
-        files += try assets.files()
         return files.sorted { $0.path < $1.path }
     }
 }

@@ -1,0 +1,209 @@
+import Foundation
+import XCTest
+
+/// The `weave` command run as a user runs it: exit codes, messages, and what it leaves on disk.
+final class CommandTests: XCTestCase {
+    var workspace: URL!
+
+    override func setUpWithError() throws {
+        workspace = FileManager.default.temporaryDirectory.appendingPathComponent("weave-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: workspace.appendingPathComponent("Notebooks"), withIntermediateDirectories: true)
+        try write("Notebooks/01-good.md", "---\ntitle: Good\norder: 1\n---\n\nFine $x_1$.\n\n```swift\nlet a = 1\n```\n")
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: workspace)
+    }
+
+    // MARK: Helpers
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var executable: URL {
+        Bundle.main.bundleURL.appendingPathComponent("weave")
+    }
+
+    @discardableResult
+    func weave(_ arguments: String...) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = workspace
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        try write(path, bytes: Array(text.utf8))
+    }
+
+    func write(_ path: String, bytes: [UInt8]) throws {
+        let url = workspace.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+    }
+
+    /// Every file under `path` with its bytes: a picture of a folder to compare before and after.
+    func snapshot(_ path: String) throws -> [String: Data] {
+        let root = workspace.appendingPathComponent(path)
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root.path)
+        while let relative = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let full = root.appendingPathComponent(relative).path
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[relative] = FileManager.default.contents(atPath: full)
+            }
+        }
+        return files
+    }
+
+    // MARK: Building
+
+    func testBuildWritesTheSiteAndTwoBuildsAreIdentical() throws {
+        let first = try weave("build", "Notebooks", "-o", "site1")
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertEqual(first.stderr, "", "quiet when not on a terminal")
+        let site = try snapshot("site1")
+        XCTAssertNotNil(site["index.html"])
+        XCTAssertNotNil(site["01-good.html"])
+        XCTAssertNotNil(site["assets/katex/katex.min.js"])
+        XCTAssertNotNil(site["assets/katex/fonts/KaTeX_Main-Regular.woff2"])
+        XCTAssertEqual(try weave("build", "Notebooks", "-o", "site2").status, 0)
+        XCTAssertEqual(site, try snapshot("site2"))
+        // Building again over a site replaces it.
+        try write("Notebooks/02-more.md", "# More\n")
+        XCTAssertEqual(try weave("build", "Notebooks", "-o", "site1").status, 0)
+        XCTAssertNotNil(try snapshot("site1")["02-more.html"])
+    }
+
+    func testDefaultsAreNotebooksAndOutput() throws {
+        XCTAssertEqual(try weave("build").status, 0)
+        XCTAssertNotNil(try snapshot("output")["01-good.html"])
+    }
+
+    /// Each bad input: the exact located error, exit 1, and the previous site untouched.
+    func testBadInputsFailWithLocatedErrorsAndKeepThePreviousSite() throws {
+        XCTAssertEqual(try weave("build", "Notebooks", "-o", "out").status, 0)
+        let before = try snapshot("out")
+        let cases: [(name: String, bytes: [UInt8], error: String)] = [
+            ("bad-utf8.md", Array("# Title\n\nSome text \u{e9}".utf8) + [0xFF] + Array(" end\n".utf8),
+             "Notebooks/bad-utf8.md:3:12: error: the file is not valid UTF-8 (byte 0xFF)"),
+            ("bad-yaml.md", Array("---\ntitle: [unclosed\n---\n".utf8),
+             "Notebooks/bad-yaml.md:3:1: error: invalid YAML in front matter: did not find expected ',' or ']'"),
+            ("unclosed.md", Array("---\ntitle: x\n\n# Text\n".utf8),
+             "Notebooks/unclosed.md:1:1: error: front matter is not closed: add a line '---' after its last key"),
+            ("unknown-option.md", Array("# T\n\n```swift\n//| eco: false\nlet a = 1\n```\n".utf8),
+             "Notebooks/unknown-option.md:4:5: error: unknown cell option 'eco'; did you mean 'echo'?"),
+            ("bad-value.md", Array("# T\n\n```swift\n//| output: sometimes\n```\n".utf8),
+             "Notebooks/bad-value.md:4:13: error: option 'output' takes true or false, not 'sometimes'"),
+        ]
+        for (name, bytes, error) in cases {
+            try write("Notebooks/" + name, bytes: bytes)
+            let run = try weave("build", "Notebooks", "-o", "out")
+            XCTAssertEqual(run.status, 1, name)
+            XCTAssertTrue(run.stderr.hasPrefix(error + "\n"), "\(name): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains("'out' was left as it was"), run.stderr)
+            XCTAssertEqual(try snapshot("out"), before, "\(name) changed the previous site")
+            try FileManager.default.removeItem(at: workspace.appendingPathComponent("Notebooks/" + name))
+        }
+    }
+
+    func testUnreadableNotebookIsLocatedAndKeepsThePreviousSite() throws {
+        XCTAssertEqual(try weave("build", "Notebooks", "-o", "out").status, 0)
+        let before = try snapshot("out")
+        try FileManager.default.createSymbolicLink(atPath: workspace.appendingPathComponent("Notebooks/gone.md").path,
+                                                   withDestinationPath: "/nonexistent/weave/gone.md")
+        let run = try weave("build", "Notebooks", "-o", "out")
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.hasPrefix("Notebooks/gone.md:1:1: error: cannot read the notebook"), run.stderr)
+        XCTAssertEqual(try snapshot("out"), before)
+    }
+
+    func testEveryErrorOfEveryNotebookIsReported() throws {
+        try write("Notebooks/02-a.md", "```swift\n//| echo: yes\n```\n\n```swift\n//| lable: x\n```\n")
+        try write("Notebooks/03-b.md", "---\norder: soon\n---\n")
+        let run = try weave("build", "Notebooks", "-o", "out")
+        XCTAssertEqual(run.status, 1)
+        let lines = run.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        XCTAssertEqual(lines, [
+            "Notebooks/02-a.md:2:11: error: option 'echo' takes true or false, not 'yes'",
+            "Notebooks/02-a.md:6:5: error: unknown cell option 'lable'; did you mean 'label'?",
+            "Notebooks/03-b.md:2:8: error: 'order' takes a number, like 'order: 2'",
+            "weave: error: 3 errors in 2 notebooks; 'out' was left as it was",
+        ])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: workspace.appendingPathComponent("out").path))
+    }
+
+    // MARK: Usage errors (exit 2)
+
+    func testMissingFolderIsAUsageError() throws {
+        let run = try weave("build", "Nowhere")
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr, "weave: error: 'Nowhere' is not a folder of notebooks\n")
+    }
+
+    func testRefusesToReplaceAFolderWeaveDidNotWrite() throws {
+        try write("precious/keep.txt", "mine")
+        let run = try weave("build", "Notebooks", "-o", "precious")
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("refusing to replace"), run.stderr)
+        XCTAssertEqual(try snapshot("precious"), ["keep.txt": Data("mine".utf8)])
+        XCTAssertEqual(try weave("build", "Notebooks", "-o", "Notebooks").status, 2)
+        XCTAssertEqual(try weave("build", "Notebooks", "-o", ".").status, 2)
+        XCTAssertNotNil(try snapshot("Notebooks")["01-good.md"])
+    }
+
+    func testUnknownFlagIsAUsageError() throws {
+        XCTAssertEqual(try weave("build", "--frobnicate").status, 2)
+        XCTAssertEqual(try weave("transmogrify").status, 2)
+    }
+
+    // MARK: render and check
+
+    func testRenderWritesOnePageWithItsAssets() throws {
+        let run = try weave("render", "Notebooks/01-good.md", "-o", "single/page.html")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let files = try snapshot("single")
+        XCTAssertNotNil(files["page.html"])
+        XCTAssertNotNil(files["assets/weave.css"])
+        let page = String(decoding: files["page.html"] ?? Data(), as: UTF8.self)
+        XCTAssertTrue(page.contains(#"<span class="math inline">x_1</span>"#), page)
+        XCTAssertEqual(try weave("render", "Notebooks/01-good.md").status, 0)
+        XCTAssertNotNil(try snapshot("Notebooks")["01-good.html"])
+    }
+
+    func testRenderOfAMissingFileIsAUsageError() throws {
+        let run = try weave("render", "Notebooks/none.md")
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr, "weave: error: cannot read the notebook 'Notebooks/none.md'\n")
+    }
+
+    func testRenderOfABadNotebookWritesNothing() throws {
+        try write("bad.md", "```swift\n//| eval: perhaps\n```\n")
+        let run = try weave("render", "bad.md")
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.hasPrefix("bad.md:2:11: error: option 'eval' takes true or false, not 'perhaps'\n"), run.stderr)
+        XCTAssertNil(try snapshot(".")["bad.html"])
+    }
+
+    func testCheckWritesNothing() throws {
+        XCTAssertEqual(try weave("check", "Notebooks").status, 0)
+        try write("Notebooks/02-bad.md", "---\ndraft: perhaps\n---\n")
+        let run = try weave("check", "Notebooks")
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.hasPrefix("Notebooks/02-bad.md:2:8: error: 'draft' takes true or false\n"), run.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: workspace.path).sorted(), ["Notebooks"])
+    }
+}
