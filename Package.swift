@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
     ],
     targets: [
         // cmark-gfm from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
@@ -25,6 +26,19 @@ let package = Package(
         .systemLibrary(name: "CBLAS"),
         .target(name: "Engine", dependencies: ["CBLAS"]),
         // ENGINE-TARGETS-END
+        // KERNEL-TARGETS-BEGIN
+        .target(
+            name: "Kernel",
+            dependencies: [
+                "Engine",
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftOperators", package: "swift-syntax"),
+                .product(name: "SwiftDiagnostics", package: "swift-syntax"),
+                .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
+            ]
+        ),
+        // KERNEL-TARGETS-END
         .target(name: "Markup"),
         .target(name: "Notebook", dependencies: ["CMarkGFM", "Markup", .product(name: "Yams", package: "Yams")]),
         .target(name: "Site", dependencies: ["Notebook", "Markup"]),
@@ -38,6 +52,9 @@ let package = Package(
         // ENGINE-TESTS-BEGIN
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         // ENGINE-TESTS-END
+        // KERNEL-TESTS-BEGIN
+        .testTarget(name: "KernelTests", dependencies: ["Kernel"], exclude: ["Cases"]),
+        // KERNEL-TESTS-END
         .testTarget(name: "weaveTests", dependencies: ["weave", "Site"]),
     ],
     swiftLanguageModes: [.v6]

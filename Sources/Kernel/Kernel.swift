@@ -1,0 +1,2 @@
+/// The cell language: Swift cells parsed by swift-syntax and interpreted against the engine.
+public enum Kernel {}
