@@ -1,0 +1,120 @@
+/// C = A·B. Backward: dA += dC·Bᵀ, dB += Aᵀ·dC.
+struct MatMulOperation: Operation {
+    var name: String { "matmul" }
+
+    func forward(_ inputs: [Buffer], _ output: Buffer) {
+        let a = inputs[0], b = inputs[1]
+        MatrixProduct.gemm(
+            transposeA: false, transposeB: false, m: a.rows, n: b.columns, k: a.columns, alpha: 1,
+            a: a.pointer, lda: a.columns, b: b.pointer, ldb: b.columns, beta: 0, c: output.pointer, ldc: output.columns)
+    }
+
+    func backward(_ inputs: [Buffer], _ output: Buffer, _ outputGradient: Buffer, _ inputGradients: [Buffer?]) {
+        let a = inputs[0], b = inputs[1], dc = outputGradient
+        if let da = inputGradients[0] {
+            MatrixProduct.gemm(
+                transposeA: false, transposeB: true, m: a.rows, n: a.columns, k: b.columns, alpha: 1,
+                a: dc.pointer, lda: dc.columns, b: b.pointer, ldb: b.columns, beta: 1, c: da.pointer, ldc: da.columns)
+        }
+        if let db = inputGradients[1] {
+            MatrixProduct.gemm(
+                transposeA: true, transposeB: false, m: b.rows, n: b.columns, k: a.rows, alpha: 1,
+                a: a.pointer, lda: a.columns, b: dc.pointer, ldb: dc.columns, beta: 1, c: db.pointer, ldc: db.columns)
+        }
+    }
+}
+
+/// C = A ∘ B elementwise (+, −, ×), where B has A's shape or is a 1 × n row broadcast over A's rows.
+/// Backward: the rule of each operation, with a broadcast row collecting the sum over rows.
+struct ElementwiseOperationNode: Operation {
+    let operation: ElementwiseOperation
+    var name: String { "'\(operation.rawValue)'" }
+
+    func forward(_ inputs: [Buffer], _ output: Buffer) {
+        let a = inputs[0].pointer, b = inputs[1].pointer, c = output.pointer
+        let width = inputs[1].count
+        var i = 0, j = 0
+        while i < output.count {
+            c[i] = operation.apply(a[i], b[j])
+            i &+= 1
+            j &+= 1
+            if j == width { j = 0 }
+        }
+    }
+
+    func backward(_ inputs: [Buffer], _ output: Buffer, _ outputGradient: Buffer, _ inputGradients: [Buffer?]) {
+        let a = inputs[0].pointer, b = inputs[1].pointer, dc = outputGradient.pointer
+        let width = inputs[1].count
+        var i = 0, j = 0
+        while i < output.count {
+            let g = dc[i]
+            switch operation {
+            case .add:
+                inputGradients[0]?.pointer[i] += g
+                inputGradients[1]?.pointer[j] += g
+            case .subtract:
+                inputGradients[0]?.pointer[i] += g
+                inputGradients[1]?.pointer[j] -= g
+            case .multiply:
+                inputGradients[0]?.pointer[i] += g * b[j]
+                inputGradients[1]?.pointer[j] += g * a[i]
+            case .divide:
+                inputGradients[0]?.pointer[i] += g / b[j]
+                inputGradients[1]?.pointer[j] -= g * a[i] / (b[j] * b[j])
+            }
+            i &+= 1
+            j &+= 1
+            if j == width { j = 0 }
+        }
+    }
+}
+
+/// C = c·A. Backward: dA += c·dC.
+struct ScaleOperation: Operation {
+    let factor: Double
+    var name: String { "scale" }
+
+    func forward(_ inputs: [Buffer], _ output: Buffer) {
+        let a = inputs[0].pointer
+        for i in 0..<output.count { output.pointer[i] = factor * a[i] }
+    }
+
+    func backward(_ inputs: [Buffer], _ output: Buffer, _ outputGradient: Buffer, _ inputGradients: [Buffer?]) {
+        guard let da = inputGradients[0] else { return }
+        for i in 0..<output.count { da.pointer[i] += factor * outputGradient.pointer[i] }
+    }
+}
+
+extension Graph {
+    /// The matrix product a·b; throws unless a's columns equal b's rows.
+    public func matmul(_ a: Node, _ b: Node) throws -> Node {
+        let left = try shape(of: a), right = try shape(of: b)
+        guard left.columns == right.rows else {
+            throw EngineError.shapeMismatch(operation: "matmul", left: left, right: right)
+        }
+        return try add(MatMulOperation(), inputs: [a, b], rows: left.rows, columns: right.columns)
+    }
+
+    /// a + b, where b has a's shape or is a 1 × n row added to every row (a bias).
+    public func add(_ a: Node, _ b: Node) throws -> Node { try elementwise(.add, a, b) }
+    /// a − b, where b has a's shape or is a 1 × n row.
+    public func subtract(_ a: Node, _ b: Node) throws -> Node { try elementwise(.subtract, a, b) }
+    /// a ∘ b elementwise, where b has a's shape or is a 1 × n row.
+    public func multiply(_ a: Node, _ b: Node) throws -> Node { try elementwise(.multiply, a, b) }
+    /// a / b elementwise, where b has a's shape or is a 1 × n row.
+    public func divide(_ a: Node, _ b: Node) throws -> Node { try elementwise(.divide, a, b) }
+
+    private func elementwise(_ operation: ElementwiseOperation, _ a: Node, _ b: Node) throws -> Node {
+        let left = try shape(of: a), right = try shape(of: b)
+        guard left == right || (right.rows == 1 && right.columns == left.columns) else {
+            throw EngineError.shapeMismatch(operation: "'\(operation.rawValue)'", left: left, right: right)
+        }
+        return try add(ElementwiseOperationNode(operation: operation), inputs: [a, b], rows: left.rows, columns: left.columns)
+    }
+
+    /// factor · a.
+    public func scale(_ a: Node, by factor: Double) throws -> Node {
+        let shape = try shape(of: a)
+        return try add(ScaleOperation(factor: factor), inputs: [a], rows: shape.rows, columns: shape.columns)
+    }
+}

@@ -1,0 +1,157 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A random stream identical to numpy's legacy `np.random.RandomState(seed)`.
+///
+/// MT19937 seeded as numpy seeds an integer; `rand` is numpy's `random_sample` (53 bits
+/// from two 32-bit draws); `randn` is the legacy polar Gaussian, which draws a pair and
+/// caches the second value for the next call, even across interleaved `rand` calls.
+/// The same seed and the same calls give the same numbers as numpy, bit for bit.
+public struct RandomState: Sendable {
+    private static let stateSize = 624
+    private var key: [UInt32]
+    private var position: Int
+    private var cachedGaussian: Double?
+
+    /// A stream seeded like `RandomState(seed)`; numpy accepts seeds 0 … 2³² − 1.
+    public init(seed: Int) throws {
+        guard seed >= 0, seed <= Int(UInt32.max) else {
+            throw EngineError.invalidArgument("seed must be between 0 and 2**32 - 1, got \(seed)")
+        }
+        self.init(seed: UInt32(seed))
+    }
+
+    /// A stream seeded like `RandomState(seed)`.
+    public init(seed: UInt32) {
+        var key = [UInt32](repeating: 0, count: Self.stateSize)
+        var value = seed
+        for index in 0..<Self.stateSize {
+            key[index] = value
+            value = 1_812_433_253 &* (value ^ (value >> 30)) &+ UInt32(index + 1)
+        }
+        self.key = key
+        position = Self.stateSize
+        cachedGaussian = nil
+    }
+
+    /// The next 32 raw bits of MT19937.
+    public mutating func nextUInt32() -> UInt32 {
+        if position >= Self.stateSize { twist() }
+        var y = key[position]
+        position += 1
+        y ^= y >> 11
+        y ^= (y << 7) & 0x9D2C_5680
+        y ^= (y << 15) & 0xEFC6_0000
+        y ^= y >> 18
+        return y
+    }
+
+    /// Regenerates the 624 words of state (the MT19937 recurrence).
+    private mutating func twist() {
+        let n = Self.stateSize
+        let m = 397
+        key.withUnsafeMutableBufferPointer { mt in
+            var i = 0
+            while i < n {
+                let y = (mt[i] & 0x8000_0000) | (mt[(i &+ 1) % n] & 0x7FFF_FFFF)
+                var next = mt[(i &+ m) % n] ^ (y >> 1)
+                if y & 1 != 0 { next ^= 0x9908_B0DF }
+                mt[i] = next
+                i &+= 1
+            }
+        }
+        position = 0
+    }
+
+    /// A uniform double in [0, 1): numpy's `random_sample`, 53 bits from two draws.
+    public mutating func rand() -> Double {
+        let a = Double(nextUInt32() >> 5)
+        let b = Double(nextUInt32() >> 6)
+        return (a * 67_108_864.0 + b) / 9_007_199_254_740_992.0
+    }
+
+    /// `count` uniform doubles in [0, 1).
+    public mutating func rand(_ count: Int) -> [Double] {
+        (0..<max(0, count)).map { _ in rand() }
+    }
+
+    /// A standard normal draw: numpy's legacy polar method with its cached second value.
+    public mutating func randn() -> Double {
+        if let cached = cachedGaussian {
+            cachedGaussian = nil
+            return cached
+        }
+        var x1 = 0.0, x2 = 0.0, r2 = 0.0
+        repeat {
+            x1 = 2.0 * rand() - 1.0
+            x2 = 2.0 * rand() - 1.0
+            r2 = x1 * x1 + x2 * x2
+        } while r2 >= 1.0 || r2 == 0.0
+        let f = sqrt(-2.0 * log(r2) / r2)
+        cachedGaussian = f * x1
+        return f * x2
+    }
+
+    /// `count` standard normal draws.
+    public mutating func randn(_ count: Int) -> [Double] {
+        (0..<max(0, count)).map { _ in randn() }
+    }
+
+    /// A uniform double in [low, high): numpy's `low + (high − low)·random_sample`.
+    public mutating func uniform(_ low: Double, _ high: Double) -> Double {
+        low + (high - low) * rand()
+    }
+
+    /// `count` uniform doubles in [low, high).
+    public mutating func uniform(_ low: Double, _ high: Double, count: Int) -> [Double] {
+        (0..<max(0, count)).map { _ in uniform(low, high) }
+    }
+
+    /// A normal draw with the given mean and standard deviation: `mean + std·randn()`.
+    public mutating func normal(mean: Double = 0, std: Double = 1) -> Double {
+        mean + std * randn()
+    }
+
+    /// `count` normal draws.
+    public mutating func normal(mean: Double = 0, std: Double = 1, count: Int) -> [Double] {
+        (0..<max(0, count)).map { _ in normal(mean: mean, std: std) }
+    }
+
+    /// A uniform integer in 0 … `upperBound` (inclusive): numpy's masked rejection `random_interval`.
+    public mutating func interval(_ upperBound: UInt64) -> UInt64 {
+        if upperBound == 0 { return 0 }
+        var mask = upperBound
+        for shift in [1, 2, 4, 8, 16, 32] as [UInt64] { mask |= mask >> shift }
+        if upperBound <= UInt64(UInt32.max) {
+            while true {
+                let value = UInt64(nextUInt32()) & mask
+                if value <= upperBound { return value }
+            }
+        }
+        while true {
+            let high = UInt64(nextUInt32())
+            let value = (high << 32 | UInt64(nextUInt32())) & mask
+            if value <= upperBound { return value }
+        }
+    }
+
+    /// Shuffles in place exactly as numpy's `RandomState.shuffle` of a 1-D array.
+    public mutating func shuffle<Element>(_ elements: inout [Element]) {
+        var i = elements.count - 1
+        while i >= 1 {
+            let j = Int(interval(UInt64(i)))
+            elements.swapAt(i, j)
+            i -= 1
+        }
+    }
+
+    /// A permutation of 0 ..< n, as numpy's `RandomState.permutation(n)`.
+    public mutating func permutation(_ n: Int) -> [Int] {
+        var values = Array(0..<max(0, n))
+        shuffle(&values)
+        return values
+    }
+}

@@ -1,0 +1,79 @@
+/// Y = f(X) elementwise. Backward: dX += dY · f′(X).
+struct ActivationOperation: Operation {
+    let activation: Activation
+    var name: String { activation.description }
+
+    func forward(_ inputs: [Buffer], _ output: Buffer) {
+        activation.apply(inputs[0].pointer, to: output.pointer, count: output.count)
+    }
+
+    func backward(_ inputs: [Buffer], _ output: Buffer, _ outputGradient: Buffer, _ inputGradients: [Buffer?]) {
+        guard let dx = inputGradients[0] else { return }
+        activation.accumulateGradient(
+            input: inputs[0].pointer, output: output.pointer, upstream: outputGradient.pointer,
+            into: dx.pointer, count: output.count)
+    }
+}
+
+/// s = c·Σ X (c = 1 for a sum, 1/n for a mean). Backward: dX += c·ds.
+struct SumOperation: Operation {
+    let factor: Double
+    var name: String { "sum" }
+
+    func forward(_ inputs: [Buffer], _ output: Buffer) {
+        let x = inputs[0].pointer
+        var total = 0.0
+        for i in 0..<inputs[0].count { total += x[i] }
+        output.pointer[0] = factor * total
+    }
+
+    func backward(_ inputs: [Buffer], _ output: Buffer, _ outputGradient: Buffer, _ inputGradients: [Buffer?]) {
+        guard let dx = inputGradients[0] else { return }
+        let g = factor * outputGradient.pointer[0]
+        for i in 0..<dx.count { dx.pointer[i] += g }
+    }
+}
+
+/// s = c·Σ X² (with c = λ/2, the L2 penalty). Backward: dX += 2c·X·ds.
+struct SumOfSquaresOperation: Operation {
+    let factor: Double
+    var name: String { "sumOfSquares" }
+
+    func forward(_ inputs: [Buffer], _ output: Buffer) {
+        let x = inputs[0].pointer
+        var total = 0.0
+        for i in 0..<inputs[0].count { total += x[i] * x[i] }
+        output.pointer[0] = factor * total
+    }
+
+    func backward(_ inputs: [Buffer], _ output: Buffer, _ outputGradient: Buffer, _ inputGradients: [Buffer?]) {
+        guard let dx = inputGradients[0] else { return }
+        let g = 2 * factor * outputGradient.pointer[0]
+        let x = inputs[0].pointer
+        for i in 0..<dx.count { dx.pointer[i] += g * x[i] }
+    }
+}
+
+extension Graph {
+    /// The activation function applied elementwise.
+    public func activation(_ a: Node, _ activation: Activation) throws -> Node {
+        let shape = try shape(of: a)
+        return try add(ActivationOperation(activation: activation), inputs: [a], rows: shape.rows, columns: shape.columns)
+    }
+
+    /// The sum of all elements, 1 × 1.
+    public func sum(_ a: Node) throws -> Node {
+        try add(SumOperation(factor: 1), inputs: [a], rows: 1, columns: 1)
+    }
+
+    /// The mean of all elements, 1 × 1.
+    public func mean(_ a: Node) throws -> Node {
+        let count = try shape(of: a).rows * shape(of: a).columns
+        return try add(SumOperation(factor: 1 / Double(Swift.max(count, 1))), inputs: [a], rows: 1, columns: 1)
+    }
+
+    /// factor · Σ a², 1 × 1 (factor ½λ is the L2 penalty ½λΣW²).
+    public func sumOfSquares(_ a: Node, factor: Double = 1) throws -> Node {
+        try add(SumOfSquaresOperation(factor: factor), inputs: [a], rows: 1, columns: 1)
+    }
+}
