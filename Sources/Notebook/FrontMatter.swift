@@ -17,12 +17,30 @@ public struct FrontMatter: Hashable, Sendable {
     public var draft: Bool = false
     /// Defaults for every cell's options (`execute: {echo: false}`).
     public var execute = CellOptions()
+    /// Per-cell limits that replace the defaults (`limits: {steps: 200000000}`).
+    public var limits = LimitSettings()
 
     /// Empty front matter.
     public init() {}
 
     /// The keys front matter may hold.
-    public static let keys = ["title", "description", "order", "author", "date", "draft", "execute"]
+    public static let keys = ["title", "description", "order", "author", "date", "draft", "execute", "limits"]
+}
+
+/// Limits a notebook sets for its cells; nil keeps the cell language's default.
+public struct LimitSettings: Hashable, Sendable {
+    /// Interpreter steps one cell may take.
+    public var steps: Int?
+    /// How deep calls may nest.
+    public var callDepth: Int?
+    /// How many tensor elements a cell may hold at once.
+    public var tensorElements: Int?
+
+    /// No limit changed.
+    public init() {}
+
+    /// The keys of `limits:` in front matter.
+    public static let keys = ["steps", "call-depth", "tensor-elements"]
 }
 
 extension FrontMatter {
@@ -109,6 +127,8 @@ extension FrontMatter {
                 result.draft = flag
             case "execute":
                 result.execute = try cellDefaults(value)
+            case "limits":
+                result.limits = try limits(value)
             default:
                 var message = "unknown front matter key '\(key)'"
                 if let guess = Suggestion.closest(to: key, in: FrontMatter.keys) {
@@ -151,6 +171,38 @@ extension FrontMatter {
             }
             if !problems.isEmpty { throw NotebookFailure(problems) }
             return options
+        }
+
+        private func limits(_ node: Node) throws(NotebookFailure) -> LimitSettings {
+            guard case .mapping(let mapping) = node else {
+                throw failure(at: location(of: node), "'limits' takes a mapping, like 'limits: {steps: 200000000}'")
+            }
+            var settings = LimitSettings()
+            var problems: [Diagnostic] = []
+            for (keyNode, value) in mapping {
+                let name = keyNode.string ?? ""
+                guard LimitSettings.keys.contains(name) else {
+                    var message = "unknown limit '\(name)'"
+                    if let guess = Suggestion.closest(to: name, in: LimitSettings.keys) {
+                        message += "; did you mean '\(guess)'?"
+                    } else {
+                        message += " (known limits: \(LimitSettings.keys.joined(separator: ", ")))"
+                    }
+                    problems.append(diagnostic(at: location(of: keyNode), message))
+                    continue
+                }
+                guard case .scalar = value, let number = value.int, number > 0 else {
+                    problems.append(diagnostic(at: location(of: value), "limit '\(name)' takes a whole number above 0"))
+                    continue
+                }
+                switch name {
+                case "steps": settings.steps = number
+                case "call-depth": settings.callDepth = number
+                default: settings.tensorElements = number
+                }
+            }
+            if !problems.isEmpty { throw NotebookFailure(problems) }
+            return settings
         }
 
         /// The file location of a node: YAML lines are offset by the opening `---`.

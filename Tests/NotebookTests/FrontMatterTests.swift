@@ -80,3 +80,18 @@ final class FrontMatterTests: XCTestCase {
         ])
     }
 }
+
+final class LimitSettingsTests: XCTestCase {
+    func testLimitsAreReadAndChecked() throws {
+        let notebook = try Notebook.parse(source: "---\nlimits: {steps: 1000, call-depth: 50}\n---\n", path: "a.md")
+        XCTAssertEqual(notebook.frontMatter.limits.steps, 1000)
+        XCTAssertEqual(notebook.frontMatter.limits.callDepth, 50)
+        XCTAssertNil(notebook.frontMatter.limits.tensorElements)
+        XCTAssertThrowsError(try Notebook.parse(source: "---\nlimits:\n  step: 10\n  tensor-elements: -1\n---\n", path: "a.md")) { error in
+            XCTAssertEqual((error as? NotebookFailure)?.diagnostics.map(\.description), [
+                "a.md:3:3: error: unknown limit 'step'; did you mean 'steps'?",
+                "a.md:4:20: error: limit 'tensor-elements' takes a whole number above 0",
+            ])
+        }
+    }
+}
