@@ -23,6 +23,8 @@ public struct Notebook: Sendable {
 
     /// The path as given (used in diagnostics).
     public var path: String
+    /// The file's text (line ends normalised to `\n`), for excerpts under diagnostics.
+    public var source: String
     /// The file name without `.md`: the page is `name.html`.
     public var name: String
     /// What the front matter says.
