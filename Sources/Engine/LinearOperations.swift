@@ -32,39 +32,45 @@ struct ElementwiseOperationNode: Operation {
 
     func forward(_ inputs: [Buffer], _ output: Buffer) {
         let a = inputs[0].pointer, b = inputs[1].pointer, c = output.pointer
-        let width = inputs[1].count
-        var i = 0, j = 0
-        while i < output.count {
-            c[i] = operation.apply(a[i], b[j])
-            i &+= 1
-            j &+= 1
-            if j == width { j = 0 }
+        let width = inputs[1].count, count = output.count
+        var start = 0
+        while start < count {
+            let x = a + start, z = c + start
+            var j = 0
+            switch operation {
+            case .add: while j < width { z[j] = x[j] + b[j]; j &+= 1 }
+            case .subtract: while j < width { z[j] = x[j] - b[j]; j &+= 1 }
+            case .multiply: while j < width { z[j] = x[j] * b[j]; j &+= 1 }
+            case .divide: while j < width { z[j] = x[j] / b[j]; j &+= 1 }
+            }
+            start &+= width
         }
     }
 
     func backward(_ inputs: [Buffer], _ output: Buffer, _ outputGradient: Buffer, _ inputGradients: [Buffer?]) {
         let a = inputs[0].pointer, b = inputs[1].pointer, dc = outputGradient.pointer
-        let width = inputs[1].count
-        var i = 0, j = 0
-        while i < output.count {
-            let g = dc[i]
+        let width = inputs[1].count, count = output.count
+        let da = inputGradients[0]?.pointer, db = inputGradients[1]?.pointer
+        var start = 0
+        while start < count {
+            let x = a + start, g = dc + start
+            var j = 0
             switch operation {
-            case .add:
-                inputGradients[0]?.pointer[i] += g
-                inputGradients[1]?.pointer[j] += g
-            case .subtract:
-                inputGradients[0]?.pointer[i] += g
-                inputGradients[1]?.pointer[j] -= g
+            case .add, .subtract:
+                let sign = operation == .add ? 1.0 : -1.0
+                if let da { let d = da + start; while j < width { d[j] += g[j]; j &+= 1 } }
+                j = 0
+                if let db { while j < width { db[j] += sign * g[j]; j &+= 1 } }
             case .multiply:
-                inputGradients[0]?.pointer[i] += g * b[j]
-                inputGradients[1]?.pointer[j] += g * a[i]
+                if let da { let d = da + start; while j < width { d[j] += g[j] * b[j]; j &+= 1 } }
+                j = 0
+                if let db { while j < width { db[j] += g[j] * x[j]; j &+= 1 } }
             case .divide:
-                inputGradients[0]?.pointer[i] += g / b[j]
-                inputGradients[1]?.pointer[j] -= g * a[i] / (b[j] * b[j])
+                if let da { let d = da + start; while j < width { d[j] += g[j] / b[j]; j &+= 1 } }
+                j = 0
+                if let db { while j < width { db[j] -= g[j] * x[j] / (b[j] * b[j]); j &+= 1 } }
             }
-            i &+= 1
-            j &+= 1
-            if j == width { j = 0 }
+            start &+= width
         }
     }
 }
