@@ -39,9 +39,12 @@ let package = Package(
             ]
         ),
         // KERNEL-TARGETS-END
+        // FIGURES-TARGETS-BEGIN
+        .target(name: "Figures", dependencies: ["Kernel", "Markup"]),
+        // FIGURES-TARGETS-END
         .target(name: "Markup"),
         .target(name: "Notebook", dependencies: ["CMarkGFM", "Markup", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Site", dependencies: ["Notebook", "Markup"]),
+        .target(name: "Site", dependencies: ["Notebook", "Kernel", "Figures", "Markup"]),
         .executableTarget(
             name: "weave",
             dependencies: ["Site", "Notebook", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -55,6 +58,9 @@ let package = Package(
         // KERNEL-TESTS-BEGIN
         .testTarget(name: "KernelTests", dependencies: ["Kernel"], exclude: ["Cases"]),
         // KERNEL-TESTS-END
+        // FIGURES-TESTS-BEGIN
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Kernel"], exclude: ["Cases"]),
+        // FIGURES-TESTS-END
         .testTarget(name: "weaveTests", dependencies: ["weave", "Site"]),
     ],
     swiftLanguageModes: [.v6]

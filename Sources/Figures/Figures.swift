@@ -1,0 +1,2 @@
+/// SVG and HTML-table rendering of the values cells display.
+public enum Figures {}
