@@ -25,6 +25,7 @@ let package = Package(
         // ENGINE-TARGETS-BEGIN
         .systemLibrary(name: "CBLAS"),
         .target(name: "Engine", dependencies: ["CBLAS"]),
+        .executableTarget(name: "EngineBench", dependencies: ["Engine"], path: "Benchmarks/EngineBench"),
         // ENGINE-TARGETS-END
         // KERNEL-TARGETS-BEGIN
         .target(

@@ -4,8 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-private func hyperbolicTangent(_ z: Double) -> Double { tanh(z) }
-
 /// A unit's activation function, with its derivative.
 public enum Activation: Sendable, Hashable, CustomStringConvertible {
     /// f(z) = z.
@@ -36,7 +34,7 @@ public enum Activation: Sendable, Hashable, CustomStringConvertible {
         case .identity: return z
         case .relu: return z > 0 ? z : 0
         case let .leakyReLU(slope): return z > 0 ? z : slope * z
-        case .tanh: return hyperbolicTangent(z)
+        case .tanh: return HyperbolicTangent.value(z)
         case .sigmoid:
             // Two forms, so that exp never overflows.
             if z >= 0 { return 1 / (1 + exp(-z)) }
@@ -72,7 +70,7 @@ public enum Activation: Sendable, Hashable, CustomStringConvertible {
         case let .leakyReLU(slope):
             while i < count { let z = input[i]; output[i] = z > 0 ? z : slope * z; i &+= 1 }
         case .tanh:
-            while i < count { output[i] = hyperbolicTangent(input[i]); i &+= 1 }
+            HyperbolicTangent.apply(input, to: output, count: count)
         case .sigmoid:
             while i < count { output[i] = value(input[i]); i &+= 1 }
         }

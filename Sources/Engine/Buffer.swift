@@ -51,7 +51,7 @@ final class Buffer {
 ///
 /// `backward` *adds* dLoss/dInput into each input's gradient buffer (nil when that input
 /// needs none), given dLoss/dOutput, so a value used twice collects both contributions.
-protocol Operation {
+protocol Operation: AnyObject {
     /// The operation's name, for error messages.
     var name: String { get }
     /// Computes the output from the inputs.

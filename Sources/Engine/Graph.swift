@@ -11,12 +11,21 @@ public final class Graph {
         let graph: ObjectIdentifier
     }
 
-    struct Entry {
+    /// One node: a class, so running the graph touches one reference per node.
+    final class Entry {
         let operation: (any Operation)?
         let inputs: [Buffer]
         let inputGradients: [Buffer?]
         let value: Buffer
         let gradient: Buffer?
+
+        init(operation: (any Operation)?, inputs: [Buffer], inputGradients: [Buffer?], value: Buffer, gradient: Buffer?) {
+            self.operation = operation
+            self.inputs = inputs
+            self.inputGradients = inputGradients
+            self.value = value
+            self.gradient = gradient
+        }
     }
 
     private(set) var entries: [Entry] = []

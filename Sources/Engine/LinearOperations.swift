@@ -1,5 +1,5 @@
 /// C = A·B. Backward: dA += dC·Bᵀ, dB += Aᵀ·dC.
-struct MatMulOperation: Operation {
+final class MatMulOperation: Operation {
     var name: String { "matmul" }
 
     func forward(_ inputs: [Buffer], _ output: Buffer) {
@@ -26,9 +26,11 @@ struct MatMulOperation: Operation {
 
 /// C = A ∘ B elementwise (+, −, ×), where B has A's shape or is a 1 × n row broadcast over A's rows.
 /// Backward: the rule of each operation, with a broadcast row collecting the sum over rows.
-struct ElementwiseOperationNode: Operation {
+final class ElementwiseOperationNode: Operation {
     let operation: ElementwiseOperation
     var name: String { "'\(operation.rawValue)'" }
+
+    init(operation: ElementwiseOperation) { self.operation = operation }
 
     func forward(_ inputs: [Buffer], _ output: Buffer) {
         let a = inputs[0].pointer, b = inputs[1].pointer, c = output.pointer
@@ -76,9 +78,11 @@ struct ElementwiseOperationNode: Operation {
 }
 
 /// C = c·A. Backward: dA += c·dC.
-struct ScaleOperation: Operation {
+final class ScaleOperation: Operation {
     let factor: Double
     var name: String { "scale" }
+
+    init(factor: Double) { self.factor = factor }
 
     func forward(_ inputs: [Buffer], _ output: Buffer) {
         let a = inputs[0].pointer

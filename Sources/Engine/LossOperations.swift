@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// L = mean((X − T)²) over every element. Backward: dX += 2(X − T)/n · dL.
-struct MeanSquaredErrorOperation: Operation {
+final class MeanSquaredErrorOperation: Operation {
     var name: String { "mse" }
 
     func forward(_ inputs: [Buffer], _ output: Buffer) {
@@ -27,10 +27,15 @@ struct MeanSquaredErrorOperation: Operation {
 }
 
 /// L = −mean over rows of log softmax(X)[label]. Backward: dX += (softmax(X) − onehot)/rows · dL.
-struct SoftmaxCrossEntropyOperation: Operation {
+final class SoftmaxCrossEntropyOperation: Operation {
     let labels: [Int]
     let probabilities: Buffer
     var name: String { "crossEntropy" }
+
+    init(labels: [Int], probabilities: Buffer) {
+        self.labels = labels
+        self.probabilities = probabilities
+    }
 
     func forward(_ inputs: [Buffer], _ output: Buffer) {
         let x = inputs[0]
@@ -66,10 +71,12 @@ struct SoftmaxCrossEntropyOperation: Operation {
 
 /// L = −mean(y log p + (1 − y) log(1 − p)) over every element, p clipped to [ε, 1 − ε].
 /// Backward: dX += (p − y)/(p(1 − p))/n · dL.
-struct BinaryCrossEntropyOperation: Operation {
+final class BinaryCrossEntropyOperation: Operation {
     static let epsilon = 1e-12
     let labels: [Double]
     var name: String { "binaryCrossEntropy" }
+
+    init(labels: [Double]) { self.labels = labels }
 
     private func clipped(_ p: Double) -> Double {
         Swift.min(Swift.max(p, Self.epsilon), 1 - Self.epsilon)

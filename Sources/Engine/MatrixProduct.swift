@@ -86,16 +86,22 @@ extension Tensor {
         guard columns == other.rows else {
             throw EngineError.shapeMismatch(operation: "matmul", left: shape, right: other.shape)
         }
-        var result = [Double](repeating: 0, count: try checkedCount(rows, other.columns, "matmul"))
-        scalars.withUnsafeBufferPointer { a in
-            other.scalars.withUnsafeBufferPointer { b in
-                result.withUnsafeMutableBufferPointer { c in
-                    guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else { return }
+        let count = try checkedCount(rows, other.columns, "matmul")
+        // Every element is written by the product (β = 0), so the storage starts uninitialised.
+        let result = [Double](unsafeUninitializedCapacity: count) { c, initialized in
+            scalars.withUnsafeBufferPointer { a in
+                other.scalars.withUnsafeBufferPointer { b in
+                    guard let c = c.baseAddress else { return }
+                    guard let a = a.baseAddress, let b = b.baseAddress else {
+                        c.initialize(repeating: 0, count: count)
+                        return
+                    }
                     MatrixProduct.gemm(
                         transposeA: false, transposeB: false, m: rows, n: other.columns, k: columns,
                         alpha: 1, a: a, lda: columns, b: b, ldb: other.columns, beta: 0, c: c, ldc: other.columns)
                 }
             }
+            initialized = count
         }
         return Tensor(unchecked: rows, other.columns, result)
     }

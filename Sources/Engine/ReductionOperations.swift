@@ -1,7 +1,9 @@
 /// Y = f(X) elementwise. Backward: dX += dY · f′(X).
-struct ActivationOperation: Operation {
+final class ActivationOperation: Operation {
     let activation: Activation
     var name: String { activation.description }
+
+    init(activation: Activation) { self.activation = activation }
 
     func forward(_ inputs: [Buffer], _ output: Buffer) {
         activation.apply(inputs[0].pointer, to: output.pointer, count: output.count)
@@ -16,9 +18,11 @@ struct ActivationOperation: Operation {
 }
 
 /// s = c·Σ X (c = 1 for a sum, 1/n for a mean). Backward: dX += c·ds.
-struct SumOperation: Operation {
+final class SumOperation: Operation {
     let factor: Double
     var name: String { "sum" }
+
+    init(factor: Double) { self.factor = factor }
 
     func forward(_ inputs: [Buffer], _ output: Buffer) {
         let x = inputs[0].pointer
@@ -35,9 +39,11 @@ struct SumOperation: Operation {
 }
 
 /// s = c·Σ X² (with c = λ/2, the L2 penalty). Backward: dX += 2c·X·ds.
-struct SumOfSquaresOperation: Operation {
+final class SumOfSquaresOperation: Operation {
     let factor: Double
     var name: String { "sumOfSquares" }
+
+    init(factor: Double) { self.factor = factor }
 
     func forward(_ inputs: [Buffer], _ output: Buffer) {
         let x = inputs[0].pointer

@@ -85,13 +85,13 @@ extension Tensor {
     }
 
     /// The activation function applied to every element (`X.applying(.tanh)` is numpy's `np.tanh(X)`).
-    public func applying(_ activation: Activation) -> Tensor {
-        var result = scalars
-        result.withUnsafeMutableBufferPointer { buffer in
+    public consuming func applying(_ activation: Activation) -> Tensor {
+        var result = self
+        result.scalars.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             activation.apply(base, to: base, count: buffer.count)
         }
-        return Tensor(unchecked: rows, columns, result)
+        return result
     }
 
     /// The element-wise square root.

@@ -81,3 +81,22 @@ final class TensorTests: XCTestCase {
         XCTAssertEqual(try net.gradients(input: [1, 2], loss: .mse(targets: [0.5])).count, 9)
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The vectorised tanh agrees with the C library's.
+final class HyperbolicTangentTests: XCTestCase {
+    func testAgreesWithTheCLibraryWithinAFewUlp() throws {
+        var stream = try RandomState(seed: 9)
+        var inputs = stream.uniform(-25, 25, count: 20_000) + stream.uniform(-1, 1, count: 20_000)
+        inputs += stream.uniform(-1e-3, 1e-3, count: 5_000) + [0, -0.0, 1e-300, 19.9, 20, 21, 700, -700, .infinity, -.infinity]
+        for x in inputs {
+            let expected = tanh(x), actual = Activation.tanh.value(x)
+            XCTAssertLessThanOrEqual(abs(actual - expected), 4 * expected.ulp, "tanh(\(x))")
+        }
+        XCTAssertTrue(Activation.tanh.value(.nan).isNaN)
+        XCTAssertEqual(Tensor([0.5, -2]).applying(.tanh).scalars, [Activation.tanh.value(0.5), Activation.tanh.value(-2)])
+    }
+}

@@ -1,0 +1,81 @@
+import Dispatch
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// tanh for whole tensors, written so the compiler vectorises it.
+///
+/// The C library's `tanh` is a scalar call per element; on the activation-statistics pass
+/// (5 million elements) it cost more than the matrix products. This version is branch-free:
+/// tanh|x| = m / (m + 2) with m = expm1(2|x|), and expm1(y) = 2ⁿ(p + 1) − 1, where
+/// y = n·ln2 + r, |r| ≤ ln2/2, and p = expm1(r) is a degree-13 Taylor polynomial (error
+/// below 2⁻⁵³ on that interval). Results agree with the C library within a few ulp.
+enum HyperbolicTangent {
+    private static let ln2High = 0.693_147_180_369_123_816_49
+    private static let ln2Low = 1.908_214_929_270_587_700_02e-10
+    private static let log2e = 1.442_695_040_888_963_407_4
+    /// 1.5·2⁵²: adding and subtracting it rounds a double to the nearest integer.
+    private static let roundingShift = 6_755_399_441_055_744.0
+
+    @inline(__always)
+    static func value(_ x: Double) -> Double {
+        let magnitude = x.isNaN ? 0 : Swift.min(abs(x), 20)
+        let y = 2 * magnitude
+        let shifted = y * log2e + roundingShift
+        let n = shifted - roundingShift
+        let r = (y - n * ln2High) - n * ln2Low
+        var p = 1.0 / 6_227_020_800
+        p = p * r + 1.0 / 479_001_600
+        p = p * r + 1.0 / 39_916_800
+        p = p * r + 1.0 / 3_628_800
+        p = p * r + 1.0 / 362_880
+        p = p * r + 1.0 / 40_320
+        p = p * r + 1.0 / 5_040
+        p = p * r + 1.0 / 720
+        p = p * r + 1.0 / 120
+        p = p * r + 1.0 / 24
+        p = p * r + 1.0 / 6
+        p = p * r + 0.5
+        p = (p * r) * r + r
+        // The low bits of `shifted` hold n: 2ⁿ is (n + 1023) in the exponent field (no trapping conversion).
+        let scale = Double(bitPattern: (shifted.bitPattern &+ 1023) << 52)
+        let m = scale * p + (scale - 1)
+        let t = m / (m + 2)
+        let result = x.isNaN ? x : t
+        return x < 0 ? -result : result
+    }
+
+    /// Large tensors are split across the processors; below this many elements one thread does it.
+    static let parallelThreshold = 1 << 16
+    /// The processors online (at least one).
+    static let processors = Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+
+    /// Two pointers into one tensor, handed to worker threads that write disjoint ranges.
+    private struct Span: @unchecked Sendable {
+        let input: UnsafePointer<Double>
+        let output: UnsafeMutablePointer<Double>
+    }
+
+    /// Writes tanh(input[i]) to output[i], in parallel for large counts.
+    static func apply(_ input: UnsafePointer<Double>, to output: UnsafeMutablePointer<Double>, count: Int) {
+        let parts = count >= parallelThreshold ? Swift.min(processors, 8) : 1
+        guard parts > 1 else { return applySerially(input, to: output, count: count) }
+        let span = Span(input: input, output: output)
+        let size = (count + parts - 1) / parts
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let start = part * size, end = Swift.min(count, start + size)
+            if start < end { applySerially(span.input + start, to: span.output + start, count: end - start) }
+        }
+    }
+
+    private static func applySerially(_ input: UnsafePointer<Double>, to output: UnsafeMutablePointer<Double>, count: Int) {
+        var i = 0
+        while i < count {
+            output[i] = value(input[i])
+            i &+= 1
+        }
+    }
+}
