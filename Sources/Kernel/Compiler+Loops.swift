@@ -1,0 +1,177 @@
+extension Compiler {
+    /// What a loop does after its body: go on, or leave with a flow.
+    enum LoopStep {
+        case next
+        case exit(Flow)
+    }
+
+    @inline(__always)
+    static func step(after flow: Flow, loop id: Int) -> LoopStep {
+        switch flow {
+        case .normal: return .next
+        case let .breaking(target): return .exit(target == id ? .normal : flow)
+        case let .continuing(target): return target == id ? .next : .exit(flow)
+        case .returning: return .exit(flow)
+        }
+    }
+
+    func forIn(label: String?, _ pattern: Pattern, _ sequence: Expr, _ whereClause: Expr?, _ body: [Stmt], _ location: Location) throws -> Block {
+        let id = newTargetID()
+        // A literal range runs without making a range value.
+        if case let .binary(op, lowerExpr, upperExpr, rangeLocation) = sequence, op == "..<" || op == "..." {
+            let lower = try expression(lowerExpr), upper = try expression(upperExpr)
+            let (bind, test, loopBody) = try inBlock {
+                let bind = try rangeBinder(pattern, location)
+                let test = try whereClause.map { try condition($0) }
+                return (bind, test, try loop(label: label, id: id) { try inBlock { try statements(body) } })
+            }
+            let budget = runtime.budget, message = runtime.budgetMessage
+            let closed = op == "..."
+            return { frame in
+                let low = try lower(frame), high = try upper(frame)
+                guard case let .int(first) = low, case let .int(last) = high else {
+                    _ = try located(rangeLocation) { try Operators.range(op, low, high) }
+                    return .normal
+                }
+                guard first <= last else {
+                    throw rangeLocation.error("range requires lowerBound <= upperBound, got \(first)\(op)\(last)")
+                }
+                if !closed && first == last { return .normal }
+                var index = first
+                let end = closed ? last : last - 1
+                while true {
+                    budget.pointee &-= 1
+                    if budget.pointee < 0 { throw location.error(message) }
+                    try bind(frame, index)
+                    if try test?(frame) ?? true {
+                        if case let .exit(flow) = Compiler.step(after: try loopBody(frame), loop: id) { return flow }
+                    }
+                    if index == end { return .normal }
+                    index &+= 1
+                }
+            }
+        }
+        let sequenceCode = try expression(sequence)
+        let (bind, test, loopBody) = try inBlock {
+            let bind = try binder(pattern, isLet: true, location)
+            let test = try whereClause.map { try condition($0) }
+            return (bind, test, try loop(label: label, id: id) { try inBlock { try statements(body) } })
+        }
+        let runtime = self.runtime
+        let sequenceLocation = sequence.location
+        return { frame in
+            let value = try sequenceCode(frame)
+            let elements = try located(sequenceLocation) { try Sequences.elements(of: value) }
+            var index = 0
+            while let element = elements(index) {
+                index += 1
+                try located(location) { try runtime.spend(1) }
+                try bind(frame, element)
+                if try test?(frame) ?? true {
+                    if case let .exit(flow) = Compiler.step(after: try loopBody(frame), loop: id) { return flow }
+                }
+            }
+            return .normal
+        }
+    }
+
+    /// Stores a range's Int into the loop variable (or destructuring fails clearly).
+    func rangeBinder(_ pattern: Pattern, _ location: Location) throws -> (Frame, Int) throws -> Void {
+        if case let .bind(name, nameLocation) = pattern {
+            let address = try declare(name, isLet: true, type: .int, at: nameLocation)
+            switch address {
+            case let .global(slot):
+                let target = runtime.globals.slots + slot
+                return { _, index in target.pointee = .int(index) }
+            case let .local(slot):
+                return { frame, index in frame.slots[slot] = .int(index) }
+            case .outer:
+                let target = pointer(address)
+                return { frame, index in try target(frame).pointee = .int(index) }
+            }
+        }
+        let bind = try binder(pattern, isLet: true, location)
+        return { frame, index in try bind(frame, .int(index)) }
+    }
+
+    func switchStatement(label: String?, _ subject: Expr, _ cases: [SwitchCase], _ location: Location) throws -> Block {
+        let subjectCode = try expression(subject)
+        let id = newTargetID()
+        let hasDefault = cases.contains { switchCase in
+            switchCase.items.isEmpty || switchCase.items.contains { $0.guardExpr == nil && $0.pattern.matchesEverything }
+        }
+        let boolCases = cases.flatMap(\.items).compactMap { item -> Bool? in
+            if case let .value(.literal(.bool(value), _)) = item.pattern, item.guardExpr == nil { return value }
+            return nil
+        }
+        guard hasDefault || Set(boolCases).count == 2 else {
+            throw location.error("switch must be exhaustive; add a default clause")
+        }
+        typealias Compiled = (tests: [(Frame, Value) throws -> Bool], body: Block)
+        let compiled: [Compiled] = try loop(label: label, id: id, isLoop: false) {
+            try cases.map { switchCase in
+                guard !switchCase.body.isEmpty else {
+                    throw switchCase.location.error("'case' label in a 'switch' must have at least one executable statement")
+                }
+                return try inBlock {
+                    let tests = try switchCase.items.map { item -> (Frame, Value) throws -> Bool in
+                        let match = try matcher(item.pattern)
+                        guard let guardExpr = item.guardExpr else { return match }
+                        let test = try condition(guardExpr)
+                        return { frame, value in try match(frame, value) && test(frame) }
+                    }
+                    let body = try inBlock { try statements(switchCase.body) }
+                    return (tests.isEmpty ? [{ _, _ in true }] : tests, body)
+                }
+            }
+        }
+        return { frame in
+            let value = try subjectCode(frame)
+            for (tests, body) in compiled {
+                for test in tests where try test(frame, value) {
+                    let flow = try body(frame)
+                    if case let .breaking(target) = flow, target == id { return .normal }
+                    return flow
+                }
+            }
+            throw location.error("no case of the switch matched \(value.debugText)")
+        }
+    }
+
+    /// Code that tests a case pattern against a value, binding its `let` names.
+    func matcher(_ pattern: Pattern) throws -> (Frame, Value) throws -> Bool {
+        switch pattern {
+        case .wildcard:
+            return { _, _ in true }
+        case let .bind(name, nameLocation):
+            let target = pointer(try declare(name, isLet: true, type: nil, at: nameLocation))
+            return { frame, value in
+                try target(frame).pointee = value
+                return true
+            }
+        case let .binding(inner):
+            return try matcher(inner)
+        case let .tuple(items):
+            let matchers = try items.map { try matcher($0) }
+            return { frame, value in
+                guard case let .tuple(tuple) = value, tuple.items.count == matchers.count else { return false }
+                for (match, item) in zip(matchers, tuple.items) where try !match(frame, item) { return false }
+                return true
+            }
+        case let .value(expr):
+            let code = try expression(expr)
+            return { frame, value in Operators.matches(try code(frame), value) }
+        }
+    }
+}
+
+extension Pattern {
+    /// Whether the pattern matches any value (`_`, `let x`).
+    var matchesEverything: Bool {
+        switch self {
+        case .wildcard, .bind: return true
+        case let .binding(inner): return inner.matchesEverything
+        case .tuple, .value: return false
+        }
+    }
+}

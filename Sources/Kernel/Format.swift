@@ -1,0 +1,62 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `String(format:)` for the printf conversions numbers need: `%d`, `%f`, `%e`, `%g`,
+/// `%s`/`%@`, `%%`, with flags, width and precision.
+enum Format {
+    static func format(_ template: String, _ values: [Value]) throws -> String {
+        var result = ""
+        var remaining = values[...]
+        var characters = template.makeIterator()
+        while let character = characters.next() {
+            guard character == "%" else {
+                result.append(character)
+                continue
+            }
+            var specifier = "%"
+            var conversion: Character?
+            while let next = characters.next() {
+                if "-+ #0123456789.l".contains(next) {
+                    if next != "l" { specifier.append(next) }
+                    continue
+                }
+                conversion = next
+                break
+            }
+            guard let conversion else { throw Failure("String(format:): the format ends inside a conversion") }
+            if conversion == "%" {
+                result += "%"
+                continue
+            }
+            guard let value = remaining.popFirst() else {
+                throw Failure("String(format:): more conversions than values")
+            }
+            switch conversion {
+            case "d", "i":
+                guard case let .int(number) = value else { throw Failure("String(format:): %d needs an Int, got '\(value.typeName)'") }
+                result += printf(specifier + "lld", number)
+            case "f", "e", "g", "F", "E", "G":
+                guard let number = value.asDouble else { throw Failure("String(format:): %\(conversion) needs a number, got '\(value.typeName)'") }
+                result += printf(specifier + String(conversion), number)
+            case "s", "@":
+                result += value.description
+            default:
+                throw Failure("String(format:): the conversion '%\(conversion)' is not supported")
+            }
+        }
+        return result
+    }
+
+    private static func printf(_ specifier: String, _ argument: CVarArg) -> String {
+        var buffer = [CChar](repeating: 0, count: 512)
+        let count = withVaList([argument]) { list in
+            vsnprintf(&buffer, buffer.count, specifier, list)
+        }
+        guard count >= 0 else { return "" }
+        let bytes = buffer.prefix(min(Int(count), buffer.count - 1)).map { UInt8(bitPattern: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,2 +1,0 @@
-/// The cell language: Swift cells parsed by swift-syntax and interpreted against the engine.
-public enum Kernel {}

@@ -1,0 +1,220 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Methods of the language's own values (arrays, strings, dictionaries, numbers, ranges);
+/// engine objects answer their own. Mutating methods change `receiver` in place.
+enum Methods {
+    /// The label an unlabelled trailing closure stands for (`sorted { … }` is `sorted(by:)`).
+    static let trailingLabels: [String: String] = [
+        "sorted": "by", "sort": "by", "min": "by", "max": "by", "first": "where", "last": "where",
+        "firstIndex": "where", "lastIndex": "where", "contains": "where", "removeAll": "where",
+    ]
+
+    /// Whether the argument at `index` is a closure written last without a label.
+    static func isTrailingClosure(_ arguments: [Argument], _ index: Int) -> Bool {
+        guard index >= 0, index == arguments.count - 1, arguments[index].label == nil, case .function = arguments[index].value else { return false }
+        return true
+    }
+
+    static func call(_ receiver: inout Value, _ name: String, _ arguments: [Argument], _ runtime: Runtime) throws -> Value {
+        var arguments = arguments
+        if let label = trailingLabels[name], isTrailingClosure(arguments, arguments.count - 1) {
+            arguments[arguments.count - 1] = Argument(label: label, value: arguments[arguments.count - 1].value)
+        }
+        switch receiver {
+        case let .object(object):
+            if let result = try object.method(name, arguments, runtime) { return result }
+            throw Members.noMember(receiver, name, object.memberNames)
+        case .array:
+            return try array(&receiver, name, arguments, runtime)
+        case .range:
+            if Compiler.mutatingMethods.contains(name) { break }
+            if name == "contains", arguments.count == 1, arguments[0].label == nil, case let .range(lower, upper, closed) = receiver {
+                guard let number = arguments[0].value.asDouble else { break }
+                return .bool(number >= Double(lower) && (closed ? number <= Double(upper) : number < Double(upper)))
+            }
+            var items = Value.array(try Sequences.array(receiver))
+            return try array(&items, name, arguments, runtime)
+        case .string:
+            return try string(&receiver, name, arguments, runtime)
+        case .dictionary:
+            return try dictionary(&receiver, name, arguments, runtime)
+        case .int, .double:
+            return try number(receiver, name, arguments)
+        case .none:
+            throw Failure("value of optional type must be unwrapped to call '\(name)'; use '!' or 'if let'")
+        default:
+            break
+        }
+        throw Members.noMember(receiver, name, Members.memberNames(of: receiver))
+    }
+
+    /// Calls a function value with positional arguments.
+    static func apply(_ function: Value, _ values: [Value], _ runtime: Runtime) throws -> Value {
+        try Compiler.invoke(function, values.map { Argument(label: nil, value: $0) }, runtime)
+    }
+
+    static func predicate(_ function: Value, _ value: Value, _ runtime: Runtime) throws -> Bool {
+        let result = try apply(function, [value], runtime)
+        guard case let .bool(test) = result else {
+            throw Failure("the closure must return a Bool, not '\(result.typeName)'")
+        }
+        return test
+    }
+
+    /// Orders two values with `by` (a closure or an operator), or with `<`.
+    static func ordered(_ by: Value?, _ runtime: Runtime) -> (Value, Value) throws -> Bool {
+        guard let by else { return { try Operators.compare("<", $0, $1) } }
+        return { a, b in
+            let result = try apply(by, [a, b], runtime)
+            guard case let .bool(test) = result else { throw Failure("the sort closure must return a Bool") }
+            return test
+        }
+    }
+
+    static func array(_ receiver: inout Value, _ name: String, _ arguments: [Argument], _ runtime: Runtime) throws -> Value {
+        guard case let .array(items) = receiver else { return .void }
+        let labels = arguments.map(\.label)
+        let first = arguments.first?.value
+        switch (name, labels) {
+        case ("append", [nil]):
+            return mutate(&receiver) { $0.append(arguments[0].value) }
+        case ("append", ["contentsOf"]):
+            let more = try Sequences.array(arguments[0].value)
+            return mutate(&receiver) { $0.append(contentsOf: more) }
+        case ("insert", [nil, "at"]):
+            guard case let .int(index) = arguments[1].value, index >= 0, index <= items.count else {
+                throw Failure("insert position \(arguments[1].value.debugText) is out of range for an array of \(items.count) elements")
+            }
+            return mutate(&receiver) { $0.insert(arguments[0].value, at: index) }
+        case ("remove", ["at"]):
+            guard case let .int(index) = arguments[0].value else { throw Failure("remove(at:) needs an Int index") }
+            let position = try Subscripts.checked(index, items.count)
+            var removed = Value.void
+            _ = mutate(&receiver) { removed = $0.remove(at: position) }
+            return removed
+        case ("removeLast", []), ("removeFirst", []), ("popLast", []):
+            if items.isEmpty {
+                if name == "popLast" { return .none }
+                throw Failure("can't remove \(name == "removeLast" ? "last" : "first") element from an empty collection")
+            }
+            var removed = Value.void
+            _ = mutate(&receiver) { removed = name == "removeFirst" ? $0.removeFirst() : $0.removeLast() }
+            return removed
+        case ("removeAll", []):
+            return mutate(&receiver) { $0.removeAll() }
+        case ("removeAll", ["where"]):
+            let kept = try items.filter { try !predicate(first ?? .void, $0, runtime) }
+            receiver = .array(kept)
+            return .void
+        case ("sort", []), ("sort", ["by"]):
+            let sorted = try items.sorted(by: ordered(first, runtime))
+            receiver = .array(sorted)
+            return .void
+        case ("reverse", []):
+            return mutate(&receiver) { $0.reverse() }
+        case ("swapAt", [nil, nil]):
+            guard case let .int(i) = arguments[0].value, case let .int(j) = arguments[1].value else {
+                throw Failure("swapAt needs two Int indices")
+            }
+            let a = try Subscripts.checked(i, items.count), b = try Subscripts.checked(j, items.count)
+            return mutate(&receiver) { $0.swapAt(a, b) }
+        default:
+            return try sequence(items, name, arguments, runtime, receiver: receiver)
+        }
+    }
+
+    /// Changes the array held by `receiver` without copying it.
+    static func mutate(_ receiver: inout Value, _ body: (inout [Value]) -> Void) -> Value {
+        guard case var .array(items) = receiver else { return .void }
+        receiver = .void
+        body(&items)
+        receiver = .array(items)
+        return .void
+    }
+
+    /// The non-mutating methods every sequence has.
+    static func sequence(_ items: [Value], _ name: String, _ arguments: [Argument], _ runtime: Runtime, receiver: Value) throws -> Value {
+        let labels = arguments.map(\.label)
+        let first = arguments.first?.value ?? .void
+        try runtime.spend(items.count)
+        switch (name, labels) {
+        case ("map", [nil]):
+            var result: [Value] = []
+            result.reserveCapacity(items.count)
+            for item in items { result.append(try apply(first, [item], runtime)) }
+            return .array(result)
+        case ("compactMap", [nil]):
+            return .array(try items.map { try apply(first, [$0], runtime) }.filter { !$0.isNone })
+        case ("flatMap", [nil]):
+            return .array(try items.flatMap { try Sequences.array(try apply(first, [$0], runtime)) })
+        case ("filter", [nil]):
+            return .array(try items.filter { try predicate(first, $0, runtime) })
+        case ("forEach", [nil]):
+            for item in items { _ = try apply(first, [item], runtime) }
+            return .void
+        case ("reduce", [nil, nil]):
+            var result = first
+            for item in items { result = try apply(arguments[1].value, [result, item], runtime) }
+            return result
+        case ("reduce", ["into", nil]):
+            throw Failure("reduce(into:_:) is not supported in cells; use reduce(_:_:) or a for loop")
+        case ("sorted", []), ("sorted", ["by"]):
+            return .array(try items.sorted(by: ordered(arguments.first?.value, runtime)))
+        case ("reversed", []):
+            return .array(items.reversed())
+        case ("enumerated", []):
+            return .array(items.enumerated().map { .tuple(Tuple([.int($0.offset), $0.element], labels: ["offset", "element"])) })
+        case ("contains", [nil]):
+            if case .function = first {
+                return .bool(try items.contains { try predicate(first, $0, runtime) })
+            }
+            return .bool(items.contains(first))
+        case ("contains", ["where"]):
+            return .bool(try items.contains { try predicate(first, $0, runtime) })
+        case ("allSatisfy", [nil]):
+            return .bool(try items.allSatisfy { try predicate(first, $0, runtime) })
+        case ("first", ["where"]):
+            return try items.first { try predicate(first, $0, runtime) } ?? .none
+        case ("last", ["where"]):
+            return try items.last { try predicate(first, $0, runtime) } ?? .none
+        case ("firstIndex", ["of"]):
+            return items.firstIndex(of: first).map { .int($0) } ?? .none
+        case ("firstIndex", ["where"]):
+            return try items.firstIndex { try predicate(first, $0, runtime) }.map { .int($0) } ?? .none
+        case ("lastIndex", ["of"]):
+            return items.lastIndex(of: first).map { .int($0) } ?? .none
+        case ("min", []), ("max", []), ("min", ["by"]), ("max", ["by"]):
+            let less = ordered(arguments.first?.value, runtime)
+            guard var best = items.first else { return .none }
+            for item in items.dropFirst() {
+                if name == "min" ? try less(item, best) : try less(best, item) { best = item }
+            }
+            return best
+        case ("joined", []), ("joined", ["separator"]):
+            let separator = labels.isEmpty ? "" : first.string
+            if case .array = items.first {
+                return .array(items.flatMap(\.items))
+            }
+            return .string(items.map(\.description).joined(separator: separator))
+        case ("prefix", [nil]), ("suffix", [nil]), ("dropFirst", [nil]), ("dropLast", [nil]), ("dropFirst", []), ("dropLast", []):
+            let count = labels.isEmpty ? 1 : first.int
+            guard case .int = labels.isEmpty ? .int(1) : first, count >= 0 else {
+                throw Failure("\(name) needs a count ≥ 0")
+            }
+            switch name {
+            case "prefix": return .array(Array(items.prefix(count)))
+            case "suffix": return .array(Array(items.suffix(count)))
+            case "dropFirst": return .array(Array(items.dropFirst(count)))
+            default: return .array(Array(items.dropLast(count)))
+            }
+        case ("shuffled", _), ("randomElement", _):
+            throw Failure("\(name) is not supported in cells: randomness comes from seeded engine streams")
+        default:
+            throw Members.noMember(receiver, name, Members.memberNames(of: receiver))
+        }
+    }
+}
