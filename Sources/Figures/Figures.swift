@@ -1,2 +1,0 @@
-/// SVG and HTML-table rendering of the values cells display.
-public enum Figures {}
