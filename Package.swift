@@ -24,7 +24,9 @@ let package = Package(
         ),
         // ENGINE-TARGETS-BEGIN
         .systemLibrary(name: "CBLAS"),
-        .target(name: "Engine", dependencies: ["CBLAS"]),
+        // Vector kernels compiled for AVX2 and AVX-512 as well, chosen at run time from the CPU.
+        .target(name: "CKernels"),
+        .target(name: "Engine", dependencies: ["CBLAS", "CKernels"]),
         .executableTarget(name: "EngineBench", dependencies: ["Engine"], path: "Benchmarks/EngineBench"),
         // ENGINE-TARGETS-END
         // KERNEL-TARGETS-BEGIN
@@ -39,13 +41,22 @@ let package = Package(
                 .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
             ]
         ),
+        .executableTarget(name: "KernelBench", dependencies: ["Kernel"], path: "Benchmarks/KernelBench"),
         // KERNEL-TARGETS-END
         // FIGURES-TARGETS-BEGIN
         .target(name: "Figures", dependencies: ["Kernel", "Markup"]),
         // FIGURES-TARGETS-END
         .target(name: "Markup"),
         .target(name: "Notebook", dependencies: ["CMarkGFM", "Markup", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Site", dependencies: ["Notebook", "Kernel", "Figures", "Markup"]),
+        .target(
+            name: "Site",
+            dependencies: [
+                "Notebook", "Kernel", "Figures", "Markup",
+                // The highlighter uses swift-syntax's own classification of Swift source.
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+            ]
+        ),
         .executableTarget(
             name: "weave",
             dependencies: ["Site", "Notebook", .product(name: "ArgumentParser", package: "swift-argument-parser")]

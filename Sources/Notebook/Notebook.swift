@@ -17,8 +17,10 @@ public struct Notebook: Sendable {
         public var level: Int
         /// The id on the page, unique and stable.
         public var id: String
-        /// The heading's text (formulas as their TeX).
+        /// The heading's text (formulas as their delimited TeX).
         public var text: String
+        /// The heading's text as parts: escaped text and formulas (for a table of contents).
+        public var content: [Part]
     }
 
     /// The path as given (used in diagnostics).

@@ -12,7 +12,8 @@ struct PlaceholderResolver {
         self.math = math
         self.rawHeadings = rawHeadings
         headings = rawHeadings.map { raw in
-            Notebook.Heading(level: raw.level, id: "", text: Self.replacingMath(in: raw.text, math: math))
+            Notebook.Heading(level: raw.level, id: "", text: Self.replacingMath(in: raw.text, math: math),
+                             content: Self.parts(of: raw.text, math: math))
         }
         for index in headings.indices {
             headings[index].id = slugger.slug(headings[index].text)
@@ -67,8 +68,9 @@ struct PlaceholderResolver {
                 parts.append(.cell(number))
             case .heading?:
                 guard headings.indices.contains(number), buffer.hasSuffix(">") else { continue }
+                let id = HTML.escape(headings[number].id)
                 buffer.removeLast()
-                buffer += " id=\"\(HTML.escape(headings[number].id))\">"
+                buffer += " id=\"\(id)\"><a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\"></a>"
             case nil:
                 continue
             }
@@ -91,6 +93,26 @@ struct PlaceholderResolver {
     /// Math as the author wrote it, delimiters included: how it reads where markup cannot go.
     static func delimited(_ math: Math) -> String {
         math.display ? "$$\(math.tex)$$" : "$\(math.tex)$"
+    }
+
+    /// Heading text as escaped text and formulas.
+    static func parts(of text: String, math: [Math]) -> [Notebook.Part] {
+        var parts: [Notebook.Part] = []
+        var literal = ""
+        var scalars = text.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            if scalar.value == Placeholder.Kind.math.rawValue {
+                let number = readNumber(&scalars)
+                guard math.indices.contains(number) else { continue }
+                if !literal.isEmpty { parts.append(.html(HTML.escape(literal))) }
+                literal = ""
+                parts.append(.math(math[number]))
+            } else if scalar.value < Placeholder.reservedStart {
+                literal.unicodeScalars.append(scalar)
+            }
+        }
+        if !literal.isEmpty { parts.append(.html(HTML.escape(literal))) }
+        return parts
     }
 
     /// Heading text with math placeholders turned back into delimited TeX.

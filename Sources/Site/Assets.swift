@@ -1,3 +1,4 @@
+import Figures
 import Foundation
 
 /// The files every site carries: weave's stylesheet and script, and KaTeX with its fonts,
@@ -28,7 +29,7 @@ public struct Assets: Sendable {
     /// Every asset file, in a stable order.
     func files() throws -> [SiteFile] {
         var files = [
-            SiteFile(path: Self.stylesheet, text: Stylesheet.css),
+            SiteFile(path: Self.stylesheet, text: Stylesheet.css + FigureRenderer.stylesheet),
             SiteFile(path: Self.script, text: PageScript.javascript),
         ]
         let manager = FileManager.default

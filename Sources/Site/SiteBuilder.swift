@@ -20,6 +20,8 @@ public struct SiteBuilder: Sendable {
     public var assets: Assets
     /// Called once per notebook as it is loaded: (number, total, path). For terminal progress.
     public var progress: (@Sendable (Int, Int, String) -> Void)?
+    /// Runs the cells.
+    public var executor = NotebookExecutor()
 
     /// A builder with the given settings.
     public init(configuration: SiteConfiguration = SiteConfiguration(), assets: Assets,
@@ -57,38 +59,52 @@ public struct SiteBuilder: Sendable {
     }
 
     /// As `build`, without the asset files: the pages, the index and the site's own small files.
+    /// The stages: load every notebook, run its cells, then render the published ones.
     public func buildPages(paths: [String]) throws -> Outcome {
-        var notebooks: [Notebook] = []
+        var loaded: [Notebook] = []
         var diagnostics: [Diagnostic] = []
         for (number, path) in paths.enumerated() {
             progress?(number + 1, paths.count, path)
             do {
-                notebooks.append(try Notebook.load(path: path))
+                loaded.append(try Notebook.load(path: path))
             } catch {
                 diagnostics += error.diagnostics
+                continue
             }
         }
+        var executed: [ExecutedNotebook] = []
+        for notebook in loaded {
+            let (result, problems) = executor.execute(notebook)
+            diagnostics += problems
+            executed.append(result)
+        }
         guard diagnostics.isEmpty else { return Outcome(files: [], diagnostics: diagnostics, published: []) }
-        let published = Self.courseOrder(notebooks.filter { !$0.frontMatter.draft })
-        return Outcome(files: render(published), diagnostics: [], published: published)
+        let published = Self.courseOrder(executed.filter { !$0.notebook.frontMatter.draft })
+        return Outcome(files: render(published), diagnostics: [], published: published.map(\.notebook))
     }
 
     /// Notebooks sorted by their front matter's `order`, then by file name.
-    public static func courseOrder(_ notebooks: [Notebook]) -> [Notebook] {
+    public static func courseOrder(_ notebooks: [ExecutedNotebook]) -> [ExecutedNotebook] {
         notebooks.sorted { a, b in
-            switch (a.frontMatter.order, b.frontMatter.order) {
+            switch (a.notebook.frontMatter.order, b.notebook.frontMatter.order) {
             case let (x?, y?) where x != y: x < y
             case (_?, nil): true
             case (nil, _?): false
-            default: a.name < b.name
+            default: a.notebook.name < b.notebook.name
             }
         }
     }
 
-    /// The page for one notebook, standing alone (neighbours unknown), for `weave render`.
-    public func renderPage(_ notebook: Notebook) -> SiteFile {
+    /// Runs a notebook's cells: the executed notebook and every problem found.
+    public func execute(_ notebook: Notebook) -> (ExecutedNotebook, [Diagnostic]) {
+        executor.execute(notebook)
+    }
+
+    /// The page for one executed notebook, standing alone (neighbours unknown), for `weave render`.
+    public func renderPage(_ executed: ExecutedNotebook) -> SiteFile {
+        let notebook = executed.notebook
         let template = PageTemplate(configuration: configuration, root: "")
-        let main = NotebookPage(notebook: notebook, previous: nil, next: nil).main()
+        let main = NotebookPage(executed: executed, previous: nil, next: nil).main()
         return SiteFile(path: notebook.name + ".html",
                         text: template.document(title: notebook.title, description: notebook.frontMatter.description, main: main))
     }
@@ -98,12 +114,13 @@ public struct SiteBuilder: Sendable {
         try assets.files()
     }
 
-    private func render(_ notebooks: [Notebook]) -> [SiteFile] {
+    private func render(_ executed: [ExecutedNotebook]) -> [SiteFile] {
         let template = PageTemplate(configuration: configuration, root: "")
+        let notebooks = executed.map(\.notebook)
         var files: [SiteFile] = []
         for (position, notebook) in notebooks.enumerated() {
             let page = NotebookPage(
-                notebook: notebook,
+                executed: executed[position],
                 previous: position > 0 ? notebooks[position - 1] : nil,
                 next: position + 1 < notebooks.count ? notebooks[position + 1] : nil)
             files.append(SiteFile(path: notebook.name + ".html",

@@ -4,12 +4,16 @@ enum Stylesheet {
     :root {
       --text: #1d1f23; --muted: #5b606a; --background: #ffffff; --surface: #f5f6f8;
       --border: #d9dce1; --link: #1a56b8; --code-background: #f3f4f6; --accent: #7a3db8;
+      --hl-keyword: #a0237c; --hl-type: #3b5ca8; --hl-string: #a0410d; --hl-number: #1f6f43;
+      --hl-comment: #5f6670; --hl-attribute: #7c5b00;
       color-scheme: light dark;
     }
     @media (prefers-color-scheme: dark) {
       :root {
         --text: #e6e7ea; --muted: #a4a9b3; --background: #16181c; --surface: #1f2228;
         --border: #363a42; --link: #8db8ff; --code-background: #22252b; --accent: #c79bf2;
+        --hl-keyword: #ff8ccf; --hl-type: #8fb8ff; --hl-string: #ffa76b; --hl-number: #79d9a0;
+        --hl-comment: #9aa1ab; --hl-attribute: #e3c25a;
       }
     }
     * { box-sizing: border-box; }
@@ -33,11 +37,29 @@ enum Stylesheet {
     th { background: var(--surface); }
     blockquote { margin: 1em 0; padding: 0 1em; border-left: 4px solid var(--border); color: var(--muted); }
     img, svg { max-width: 100%; height: auto; }
+    .hl-k { color: var(--hl-keyword); }
+    .hl-t { color: var(--hl-type); }
+    .hl-s { color: var(--hl-string); }
+    .hl-n, .hl-d { color: var(--hl-number); }
+    .hl-c { color: var(--hl-comment); font-style: italic; }
+    .hl-a { color: var(--hl-attribute); }
     .math.display { display: block; overflow-x: auto; overflow-y: hidden; }
     .katex-display { margin: 0.8em 0; }
     .cell { margin: 1.2em 0; }
     .cell-source { border-left: 3px solid var(--accent); }
     .cell-caption { color: var(--muted); font-size: 0.92em; margin-top: 0.3em; }
+    h1 .anchor, h2 .anchor, h3 .anchor, h4 .anchor { float: left; margin-left: -1.1em; width: 1.1em; text-decoration: none; color: var(--muted); opacity: 0; }
+    h1 .anchor::before, h2 .anchor::before, h3 .anchor::before, h4 .anchor::before { content: "#"; }
+    h1:hover .anchor, h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, .anchor:focus { opacity: 1; }
+    .toc { font-size: 0.92em; border: 1px solid var(--border); border-radius: 6px; padding: 0.6rem 1rem; margin: 1rem 0 1.5rem; background: var(--surface); }
+    .toc-title { font-size: 1em; margin: 0 0 0.3em; }
+    .toc ol { margin: 0; padding-left: 1.2rem; }
+    .toc li { margin: 0.15em 0; }
+    .toc a { text-decoration: none; }
+    .toc a:hover { text-decoration: underline; }
+    @media (min-width: 80rem) {
+      .toc { position: fixed; top: 4.5rem; left: calc(50% + 24rem); width: 15rem; max-height: calc(100vh - 6rem); overflow-y: auto; margin: 0; }
+    }
     .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--border); }
     .pager .next { margin-left: auto; text-align: right; }
     .lessons { padding-left: 1.4rem; }

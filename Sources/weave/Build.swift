@@ -34,20 +34,21 @@ struct Build: ParsableCommand {
     }
 }
 
-/// `weave check [DIR]`: load every notebook and report problems, writing nothing.
+/// `weave check [DIR]`: run every notebook and its expectations, writing nothing.
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check every notebook of a folder; write nothing.")
+    static let configuration = CommandConfiguration(abstract: "Run every notebook of a folder and verify its expectations; write nothing.")
 
     @Argument(help: "The folder of notebooks.")
     var notebooks = "Notebooks"
 
     func run() throws {
         let paths = try SiteBuilder.notebookPaths(in: notebooks)
+        let executor = NotebookExecutor()
         var diagnostics: [Diagnostic] = []
         for (number, path) in paths.enumerated() {
             Terminal.progress("[\(number + 1)/\(paths.count)] \(path)")
             do {
-                _ = try Notebook.load(path: path)
+                diagnostics += executor.execute(try Notebook.load(path: path)).1
             } catch {
                 diagnostics += error.diagnostics
             }

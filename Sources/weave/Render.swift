@@ -32,7 +32,9 @@ struct Render: ParsableCommand {
         } catch {
             throw NotebooksFailed.report(error.diagnostics, note: "; nothing was written")
         }
-        let page = builder.renderPage(notebook)
+        let (executed, problems) = builder.execute(notebook)
+        guard problems.isEmpty else { throw NotebooksFailed.report(problems, note: "; nothing was written") }
+        let page = builder.renderPage(executed)
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent()
         do {
             for asset in try builder.assetFiles() {

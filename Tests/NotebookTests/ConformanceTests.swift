@@ -49,9 +49,12 @@ final class ConformanceTests: XCTestCase {
         return (try? Notebook.parse(source: markdown, path: "example.md").math.isEmpty) != true
     }
 
-    /// Whitespace between tags and runs of whitespace do not count, nor the ids weave adds to headings.
+    /// Whitespace between tags and runs of whitespace do not count, nor the ids and anchor
+    /// links weave adds to headings.
     static func normalize(_ html: String) -> String {
-        var text = html.replacingOccurrences(of: #" id="[^"]*""#, with: "", options: .regularExpression)
+        var text = html.replacingOccurrences(of: #"<a class="anchor" href="[^"]*" aria-label="Link to this section"></a>"#,
+                                             with: "", options: .regularExpression)
+        text = text.replacingOccurrences(of: #" id="[^"]*""#, with: "", options: .regularExpression)
         text = text.replacingOccurrences(of: #">\s+<"#, with: "><", options: .regularExpression)
         text = text.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
         return text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -31,7 +31,7 @@ final class MathRoundTripTests: XCTestCase {
         let builder = SiteBuilder(assets: Assets(katexDirectory: "/nonexistent"))
         for (markdown, expected) in Self.cases {
             let notebook = try Notebook.parse(source: markdown + "\n", path: "case.md")
-            let page = String(decoding: builder.renderPage(notebook).contents, as: UTF8.self)
+            let page = String(decoding: builder.renderPage(builder.execute(notebook).0).contents, as: UTF8.self)
             XCTAssertEqual(Self.formulas(in: page), expected, "from: \(markdown)")
         }
     }
@@ -39,7 +39,8 @@ final class MathRoundTripTests: XCTestCase {
     func testAllCasesInOnePage() throws {
         let builder = SiteBuilder(assets: Assets(katexDirectory: "/nonexistent"))
         let markdown = Self.cases.map(\.markdown).joined(separator: "\n\n")
-        let page = String(decoding: builder.renderPage(try Notebook.parse(source: markdown, path: "all.md")).contents, as: UTF8.self)
+        let notebook = try Notebook.parse(source: markdown, path: "all.md")
+        let page = String(decoding: builder.renderPage(builder.execute(notebook).0).contents, as: UTF8.self)
         XCTAssertEqual(Self.formulas(in: page), Self.cases.flatMap(\.tex))
     }
 
