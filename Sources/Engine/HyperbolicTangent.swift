@@ -1,3 +1,5 @@
+import CBLAS
+import CKernels
 import Dispatch
 
 #if canImport(Glibc)
@@ -6,13 +8,18 @@ import Glibc
 import Darwin
 #endif
 
-/// tanh for whole tensors, written so the compiler vectorises it.
+/// tanh for single values and whole tensors.
 ///
 /// The C library's `tanh` is a scalar call per element; on the activation-statistics pass
 /// (5 million elements) it cost more than the matrix products. This version is branch-free:
 /// tanh|x| = m / (m + 2) with m = expm1(2|x|), and expm1(y) = 2ⁿ(p + 1) − 1, where
 /// y = n·ln2 + r, |r| ≤ ln2/2, and p = expm1(r) is a degree-13 Taylor polynomial (error
 /// below 2⁻⁵³ on that interval). Results agree with the C library within a few ulp.
+///
+/// Swift compiles for generic x86-64, which gives this loop two lanes; whole tensors
+/// therefore go through the same formula in `CKernels`, built for AVX2 and AVX-512 as well
+/// and chosen from the CPU's feature bits. Every variant does the same IEEE operations in the
+/// same order (no fused multiply-add), so all of them return exactly `value(_:)`'s bits.
 enum HyperbolicTangent {
     private static let ln2High = 0.693_147_180_369_123_816_49
     private static let ln2Low = 1.908_214_929_270_587_700_02e-10
@@ -48,6 +55,19 @@ enum HyperbolicTangent {
         return x < 0 ? -result : result
     }
 
+    /// A whole-array kernel: `weave_tanh_sse2`, `_avx2` or `_avx512` (same bits, wider vectors).
+    typealias Kernel = @convention(c) (UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, Int) -> Void
+
+    /// The widest kernel this CPU (and its operating system) can run, chosen once.
+    static let kernel: Kernel = kernel(forFeatures: weave_cpu_features())
+
+    /// The widest kernel a set of `weave_cpu_features()` bits allows; SSE2 is every x86-64 CPU's.
+    static func kernel(forFeatures features: UInt32) -> Kernel {
+        if features & UInt32(WEAVE_CPU_AVX512) != 0 { return weave_tanh_avx512 }
+        if features & UInt32(WEAVE_CPU_AVX2) != 0 { return weave_tanh_avx2 }
+        return weave_tanh_sse2
+    }
+
     /// Large tensors are split across the processors; below this many elements one thread does it.
     static let parallelThreshold = 1 << 16
     /// The processors online (at least one).
@@ -59,23 +79,16 @@ enum HyperbolicTangent {
         let output: UnsafeMutablePointer<Double>
     }
 
-    /// Writes tanh(input[i]) to output[i], in parallel for large counts.
+    /// Writes tanh(input[i]) to output[i] (the two may be the same), in parallel for large counts.
     static func apply(_ input: UnsafePointer<Double>, to output: UnsafeMutablePointer<Double>, count: Int) {
+        let kernel = Self.kernel
         let parts = count >= parallelThreshold ? Swift.min(processors, 8) : 1
-        guard parts > 1 else { return applySerially(input, to: output, count: count) }
+        guard parts > 1 else { return kernel(input, output, count) }
         let span = Span(input: input, output: output)
         let size = (count + parts - 1) / parts
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let start = part * size, end = Swift.min(count, start + size)
-            if start < end { applySerially(span.input + start, to: span.output + start, count: end - start) }
-        }
-    }
-
-    private static func applySerially(_ input: UnsafePointer<Double>, to output: UnsafeMutablePointer<Double>, count: Int) {
-        var i = 0
-        while i < count {
-            output[i] = value(input[i])
-            i &+= 1
+            if start < end { kernel(span.input + start, span.output + start, end - start) }
         }
     }
 }
