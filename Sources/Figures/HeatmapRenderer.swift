@@ -71,10 +71,44 @@ struct HeatmapRenderer {
         }
     }
 
-    /// The whole `<svg>`.
-    func svg() -> String {
+    /// The most cells drawn along each axis: continuous values vary cell to cell, class
+    /// labels come in long runs, so they can afford a finer grid.
+    var cellLimit: Int { map.categorical ? 150 : 64 }
+
+    /// The matrix as drawn: bigger matrices are reduced to blocks (continuous values averaged,
+    /// class labels sampled at each block's centre). Also the block height and width.
+    func drawnValues() -> (values: [[Double]], blockRows: Int, blockColumns: Int) {
         let rows = map.values.count
         let columns = map.values.map(\.count).max() ?? 0
+        guard rows > cellLimit || columns > cellLimit else { return (map.values, 1, 1) }
+        let blockRows = (rows + cellLimit - 1) / cellLimit
+        let blockColumns = (columns + cellLimit - 1) / cellLimit
+        let values = Swift.stride(from: 0, to: rows, by: blockRows).map { top in
+            Swift.stride(from: 0, to: columns, by: blockColumns).map { left -> Double in
+                if map.categorical {
+                    let row = map.values[min(rows - 1, top + blockRows / 2)]
+                    let column = min(left + blockColumns / 2, row.count - 1)
+                    return column >= 0 ? row[column] : .nan
+                }
+                var sum = 0.0
+                var count = 0
+                for row in map.values[top..<min(rows, top + blockRows)] {
+                    for value in row[min(left, row.count)..<min(row.count, left + blockColumns)] where value.isFinite {
+                        sum += value
+                        count += 1
+                    }
+                }
+                return count == 0 ? .nan : sum / Double(count)
+            }
+        }
+        return (values, blockRows, blockColumns)
+    }
+
+    /// The whole `<svg>`.
+    func svg() -> String {
+        let (values, blockRows, blockColumns) = drawnValues()
+        let rows = values.count
+        let columns = values.map(\.count).max() ?? 0
         var range = Self.valueRange(map)
         if let shared, let own = range {
             range = min(shared.lowerBound, own.lowerBound)...max(shared.upperBound, own.upperBound)
@@ -93,7 +127,7 @@ struct HeatmapRenderer {
         if let title = map.title {
             body += SVG.text(title, x: Self.width / 2, y: 20, class: "tt", anchor: "middle")
         }
-        body += cells(rows: rows, columns: columns, scale: scale, frame: frame)
+        body += cells(values, columns: columns, scale: scale, frame: frame)
         let labels = Array(Set(map.points.map(\.label))).sorted()
         body += points(labels: labels, frame: frame)
         body += frame.axes()
@@ -111,7 +145,12 @@ struct HeatmapRenderer {
         }
         var cursor = frame.bottom + 28
         var notes: [String] = []
-        if rows == 0 || columns == 0 { notes.append("The matrix is empty.") }
+        if (rows == 0 || columns == 0) && map.points.isEmpty { notes.append("The matrix is empty.") }
+        if blockRows > 1 || blockColumns > 1 {
+            let size = "\(map.values.count) × \(map.values.map(\.count).max() ?? 0)"
+            notes.append("The \(size) matrix is drawn in blocks of \(blockRows) × \(blockColumns) "
+                + (map.categorical ? "(the class at each block's centre)." : "(block averages)."))
+        }
         let missing = map.values.reduce(0) { $0 + $1.filter { !$0.isFinite }.count }
         if missing > 0 { notes.append("\(missing) value\(missing == 1 ? " is" : "s are") NaN or infinite (shown blank).") }
         if map.points.count > Self.pointLimit {
@@ -122,8 +161,8 @@ struct HeatmapRenderer {
             body += SVG.text(note, x: frame.left, y: cursor, class: "nt")
         }
         return SVG.document(width: Self.width, height: cursor + 10, ids: ids,
-                            title: map.title ?? context.caption ?? (map.categorical ? "Decision regions" : "Heatmap"),
-                            description: context.alt ?? describe(rows: rows, columns: columns, scale: scale), body: body)
+                            title: map.title ?? context.caption ?? (rows == 0 && !map.points.isEmpty ? "Scatter plot" : (map.categorical ? "Decision regions" : "Heatmap")),
+                            description: context.alt ?? describe(rows: map.values.count, columns: map.values.map(\.count).max() ?? 0, scale: scale), body: body)
     }
 
     /// The class labels present in a categorical matrix.
@@ -140,7 +179,8 @@ struct HeatmapRenderer {
     }
 
     /// The cells, merged into runs of one color per row, one path per color.
-    func cells(rows: Int, columns: Int, scale: Scale, frame: PlotFrame) -> String {
+    func cells(_ matrix: [[Double]], columns: Int, scale: Scale, frame: PlotFrame) -> String {
+        let rows = matrix.count
         guard rows > 0, columns > 0 else { return "" }
         // Cell edges in tenths of a unit, so that neighbouring cells share their edge exactly.
         func edge(_ index: Int, _ count: Int, _ start: Double, _ length: Double) -> Int {
@@ -149,7 +189,7 @@ struct HeatmapRenderer {
         var paths: [String: String] = [:]
         var order: [String] = []
         for row in 0..<rows {
-            let values = map.values[row]
+            let values = matrix[row]
             // Row 0 is the bottom of the plot.
             let y1 = edge(rows - row, rows, frame.top, frame.height)
             let y0 = edge(rows - row - 1, rows, frame.top, frame.height)
@@ -270,6 +310,8 @@ struct HeatmapRenderer {
             + " and y from \(NumberFormat.short(map.yRange.lowerBound)) to \(NumberFormat.short(map.yRange.upperBound))"
         var text: String
         switch scale {
+        case .categorical where rows == 0 || columns == 0:
+            text = "Scatter plot \(extent)"
         case .categorical:
             let classes = observedClasses()
             text = "Decision regions of \(classes.count) class\(classes.count == 1 ? "" : "es") on a \(columns) × \(rows) grid \(extent)"

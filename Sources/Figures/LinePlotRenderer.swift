@@ -85,16 +85,19 @@ struct LinePlotRenderer {
         }
 
         var drawn = 0
+        var dotsOnly: Set<Int> = []
         for (order, group) in groups.enumerated() {
             let (lines, dots) = Self.geometry(plot.series[group[0]].points, frame: frame)
             if !lines.isEmpty || !dots.isEmpty { drawn += 1 }
+            if lines.isEmpty, !dots.isEmpty { dotsOnly.insert(order) }
             body += Self.drawGroup(group, lines: lines, dots: dots, id: ids.id("l\(order + 1)"))
         }
         if drawn == 0 {
             body += SVG.text("No data to plot", x: frame.left + frame.width / 2, y: frame.top + frame.height / 2, class: "nt", anchor: "middle")
         }
 
-        let legend = legendEntries(groups)
+        var legend = legendEntries(groups)
+        for index in legend.indices where dotsOnly.contains(index) { legend[index].dot = true }
         if plot.series.count > 1 || plot.series.first.map({ !$0.name.isEmpty }) == true {
             let (markup, height) = Self.legend(legend, left: frame.left, top: cursor + 6, width: frame.width)
             body += markup
@@ -197,6 +200,8 @@ struct LinePlotRenderer {
     struct LegendEntry {
         var members: [Int]
         var label: String
+        /// Whether the group is drawn as dots only (single points), so its swatch is a dot.
+        var dot = false
     }
 
     func legendEntries(_ groups: [[Int]]) -> [LegendEntry] {
@@ -218,7 +223,11 @@ struct LinePlotRenderer {
                 x = left
                 y += rowHeight
             }
-            markup += swatch(entry.members, d: "M\(SVG.n(x)) \(SVG.n(y))h\(SVG.n(swatchWidth))")
+            if entry.dot, let first = entry.members.first {
+                markup += SVG.empty("path", ["class": "dt s\(first % 10)", "d": "M\(SVG.n(x + swatchWidth / 2)) \(SVG.n(y))h0"])
+            } else {
+                markup += swatch(entry.members, d: "M\(SVG.n(x)) \(SVG.n(y))h\(SVG.n(swatchWidth))")
+            }
             markup += SVG.text(entry.label, x: x + swatchWidth + 5, y: y + 4, class: "")
             x += entryWidth
         }

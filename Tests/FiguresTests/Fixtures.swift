@@ -117,6 +117,13 @@ enum Fixtures {
         return Display.Heatmap(values: values, xRange: -1...1, yRange: -1...1)
     }
 
+    /// A 500 × 200 matrix of uniform noise: drawn in averaged blocks.
+    static var largeMatrix: Display.Heatmap {
+        var stream = Stream(state: 5)
+        let values = (0..<500).map { _ in (0..<200).map { _ in stream.next() * 2 - 1 } }
+        return Display.Heatmap(values: values, xRange: 0...200, yRange: 0...500, title: "500 × 200 weights")
+    }
+
     /// Three classes: regions over a grid and labelled points on top.
     static var decisionRegions: Display.Heatmap {
         let size = 40
