@@ -89,6 +89,11 @@ struct NotebookPage {
                 content += HTML.element("div", ["class": "cell-output"], content: outputs)
             }
         }
+        // A caption belongs to the cell's figure; a cell that shows none keeps it under its source.
+        let showsDisplay = cell.options.output && executed.outputs.contains { if case .display = $0 { true } else { false } }
+        if let caption = cell.options.caption, !showsDisplay {
+            content += HTML.element("p", ["class": "cell-caption"], content: HTML.escape(caption))
+        }
         guard !content.isEmpty else { return "" }
         if let label = cell.options.label {
             return HTML.element("div", ["class": "cell", "id": label], content: content) + "\n"

@@ -15,6 +15,9 @@ struct PageTemplate {
         if let description, !description.isEmpty {
             head += HTML.void("meta", ["name": "description", "content": description]) + "\n"
         }
+        if let author = configuration.author {
+            head += HTML.void("meta", ["name": "author", "content": author]) + "\n"
+        }
         head += HTML.void("link", ["rel": "stylesheet", "href": root + Assets.katexStylesheet]) + "\n"
         head += HTML.void("link", ["rel": "stylesheet", "href": root + Assets.stylesheet]) + "\n"
         head += HTML.element("script", ["defer": "", "src": root + Assets.katexScript], content: "") + "\n"
@@ -28,6 +31,7 @@ struct PageTemplate {
         <head>
         \(head)</head>
         <body>
+        <a class="skip-link" href="#content">Skip to the content</a>
         \(header)
         <main id="content">
         \(main)

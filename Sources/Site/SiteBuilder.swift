@@ -1,4 +1,5 @@
 import Foundation
+import Markup
 import Notebook
 
 /// Builds a whole site from a folder of notebooks, as a list of named stages:
@@ -127,11 +128,42 @@ public struct SiteBuilder: Sendable {
                                   text: template.document(title: notebook.title, description: notebook.frontMatter.description,
                                                           main: page.main())))
         }
-        let index = IndexPage(configuration: configuration, notebooks: notebooks)
-        files.append(SiteFile(path: "index.html", text: template.document(title: configuration.title, description: nil, main: index.main())))
+        let index = IndexPage(configuration: configuration, notebooks: executed)
+        files.append(SiteFile(path: "index.html", text: template.document(title: configuration.title, description: configuration.description, main: index.main())))
+        files.append(SiteFile(path: "404.html", text: notFoundPage()))
+        if let sitemap = sitemap(notebooks) { files.append(SiteFile(path: "sitemap.xml", text: sitemap)) }
         files.append(SiteFile(path: "README.md", text: SiteWriter.readme))
         files.append(SiteFile(path: SiteWriter.markerName, text: SiteWriter.markerText))
         return files.sorted { $0.path < $1.path }
+    }
+}
+
+extension SiteBuilder {
+    /// The page a web server shows for a missing address. With a base URL its links are
+    /// absolute, so it works at any depth of the site.
+    func notFoundPage() -> String {
+        let root = configuration.baseURL ?? ""
+        let template = PageTemplate(configuration: configuration, root: root)
+        let main = HTML.element("article", ["class": "not-found"], content:
+            "\n" + HTML.element("h1", content: "Page not found") + "\n"
+            + HTML.element("p", content: "There is no page at this address. "
+                + HTML.element("a", ["href": root + "index.html"], content: "See every lesson of the course") + ".") + "\n")
+        return template.document(title: "Page not found", description: nil, main: main)
+    }
+
+    /// `sitemap.xml` listing the index and every page, when the site has a base URL.
+    func sitemap(_ notebooks: [Notebook]) -> String? {
+        guard let base = configuration.baseURL else { return nil }
+        var urls = [base]
+        urls += notebooks.map { base + $0.name + ".html" }
+        let entries = urls.map { "<url><loc>\(HTML.escape($0))</loc></url>" }.joined(separator: "\n")
+        return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+        \(entries)
+        </urlset>
+
+        """
     }
 }
 

@@ -23,6 +23,8 @@ enum Stylesheet {
       font: 17px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
     }
     a { color: var(--link); }
+    .skip-link { position: absolute; left: -999px; top: 0.5rem; background: var(--background); padding: 0.4rem 0.8rem; z-index: 10; }
+    .skip-link:focus { left: 0.5rem; }
     .site-header { border-bottom: 1px solid var(--border); padding: 0.75rem 1rem; }
     .site-title { font-weight: 600; text-decoration: none; color: var(--text); }
     main { max-width: 46rem; margin: 0 auto; padding: 1rem; overflow-wrap: break-word; }
@@ -65,7 +67,9 @@ enum Stylesheet {
     .lessons { padding-left: 1.4rem; }
     .lessons li { margin: 0.8em 0; }
     .lessons a { font-weight: 600; font-size: 1.1em; }
-    .description { margin: 0.2em 0 0; color: var(--muted); }
+    .description, .contents-summary { margin: 0.2em 0 0; color: var(--muted); }
+    .contents-summary { font-size: 0.88em; }
+    a:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
     .footnotes { font-size: 0.92em; color: var(--muted); border-top: 1px solid var(--border); margin-top: 2rem; }
     @media print {
       .site-header, .pager { display: none; }

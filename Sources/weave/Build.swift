@@ -8,17 +8,22 @@ struct Build: ParsableCommand {
         abstract: "Build the site from a folder of notebooks.",
         discussion: "The site is written whole or not at all: if any notebook fails, every error is listed and the previous site stays as it was.")
 
-    @Argument(help: "The folder of notebooks.")
-    var notebooks = "Notebooks"
+    @Argument(help: "The folder of notebooks (default: weave.yml's 'notebooks', else Notebooks).")
+    var notebooks: String?
 
-    @Option(name: .shortAndLong, help: "The site folder to write.")
-    var output = "output"
+    @Option(name: .shortAndLong, help: "The site folder to write (default: weave.yml's 'output', else output).")
+    var output: String?
+
+    @Option(help: "The course settings (default: weave.yml in the current folder, if any).")
+    var config: String?
 
     func run() throws {
+        let course = try Course.resolve(notebooks: notebooks, output: output, config: config)
+        let (notebooks, output) = (course.notebooks, course.output)
         let paths = try SiteBuilder.notebookPaths(in: notebooks)
         let writer = SiteWriter(path: output)
         try writer.checkTarget(notebooks: notebooks)
-        let builder = SiteBuilder(assets: try Assets.locate(), progress: { number, total, path in
+        let builder = SiteBuilder(configuration: course.configuration, assets: try Assets.locate(), progress: { number, total, path in
             Terminal.progress("[\(number)/\(total)] \(path)")
         })
         let outcome = try builder.build(paths: paths)
@@ -38,11 +43,15 @@ struct Build: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run every notebook of a folder and verify its expectations; write nothing.")
 
-    @Argument(help: "The folder of notebooks.")
-    var notebooks = "Notebooks"
+    @Argument(help: "The folder of notebooks (default: weave.yml's 'notebooks', else Notebooks).")
+    var notebooks: String?
+
+    @Option(help: "The course settings (default: weave.yml in the current folder, if any).")
+    var config: String?
 
     func run() throws {
-        let paths = try SiteBuilder.notebookPaths(in: notebooks)
+        let course = try Course.resolve(notebooks: notebooks, output: nil, config: config)
+        let paths = try SiteBuilder.notebookPaths(in: course.notebooks)
         let executor = NotebookExecutor()
         var diagnostics: [Diagnostic] = []
         for (number, path) in paths.enumerated() {

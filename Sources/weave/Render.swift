@@ -15,6 +15,9 @@ struct Render: ParsableCommand {
     @Option(name: .shortAndLong, help: "The page to write (default: FILE with .html).")
     var output: String?
 
+    @Option(help: "The course settings (default: weave.yml in the current folder, if any).")
+    var config: String?
+
     func run() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
@@ -25,7 +28,8 @@ struct Render: ParsableCommand {
         guard URL(fileURLWithPath: target).standardizedFileURL != URL(fileURLWithPath: file).standardizedFileURL else {
             throw UsageError(message: "the page would overwrite the notebook '\(file)'; choose another with -o")
         }
-        let builder = SiteBuilder(assets: try Assets.locate())
+        let course = try Course.resolve(notebooks: nil, output: nil, config: config)
+        let builder = SiteBuilder(configuration: course.configuration, assets: try Assets.locate())
         let notebook: Notebook
         do {
             notebook = try Notebook.load(path: file)

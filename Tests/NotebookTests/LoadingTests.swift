@@ -41,7 +41,7 @@ final class LoadingTests: XCTestCase {
         let notebook = try Notebook.parse(source: "# Why?\n\n## Setup\n\n## Setup\n\n### Zero *init*\n", path: "a.md")
         XCTAssertEqual(notebook.headings.map(\.id), ["why", "setup", "setup-1", "zero-init"])
         let html = notebook.parts.compactMap { if case .html(let text) = $0 { text } else { nil } }.joined()
-        XCTAssertTrue(html.contains(#"<h2 id="setup-1"><a class="anchor" href="#setup-1" aria-label="Link to this section"></a>Setup</h2>"#), html)
+        XCTAssertTrue(html.contains(##"<h2 id="setup-1"><a class="anchor" href="#setup-1" aria-label="Link to this section"></a>Setup</h2>"##), html)
         XCTAssertEqual(notebook.headings[3].content, [.html("Zero init")])
     }
 

@@ -49,9 +49,9 @@ final class ExecutionTests: XCTestCase {
         print("hidden output")
         ```
         """)
-        XCTAssertFalse(page.contains("print(&quot;only the output&quot;)"))
+        XCTAssertFalse(page.contains("&quot;only the output&quot;"))
         XCTAssertTrue(page.contains("only the output"))
-        XCTAssertTrue(page.contains("print(&quot;hidden output&quot;)"))
+        XCTAssertTrue(page.contains("&quot;hidden output&quot;"))
         XCTAssertFalse(page.contains(">hidden output\n"))
     }
 

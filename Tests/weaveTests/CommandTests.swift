@@ -146,6 +146,39 @@ final class CommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: workspace.appendingPathComponent("out").path))
     }
 
+    func testCourseSettingsGiveTitleFoldersSitemapAndNotFoundPage() throws {
+        try write("weave.yml", "title: My course\nbase-url: https://example.org/c\nnotebooks: Notebooks\noutput: public\n")
+        let run = try weave("build")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let site = try snapshot("public")
+        let index = String(decoding: site["index.html"] ?? Data(), as: UTF8.self)
+        XCTAssertTrue(index.contains("<title>My course</title>"), index)
+        XCTAssertEqual(String(decoding: site["sitemap.xml"] ?? Data(), as: UTF8.self), """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+        <url><loc>https://example.org/c/</loc></url>
+        <url><loc>https://example.org/c/01-good.html</loc></url>
+        </urlset>
+
+        """)
+        let notFound = String(decoding: site["404.html"] ?? Data(), as: UTF8.self)
+        XCTAssertTrue(notFound.contains(#"href="https://example.org/c/assets/weave.css""#), notFound)
+    }
+
+    func testBadCourseSettingsAreLocated() throws {
+        try write("weave.yml", "title: x\nnotbooks: Notebooks\n")
+        let run = try weave("build")
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.hasPrefix("weave.yml:2:1: error: unknown key 'notbooks'; did you mean 'notebooks'?\n"), run.stderr)
+    }
+
+    func testWithoutBaseURLThereIsNoSitemap() throws {
+        XCTAssertEqual(try weave("build", "-o", "out").status, 0)
+        let site = try snapshot("out")
+        XCTAssertNil(site["sitemap.xml"])
+        XCTAssertNotNil(site["404.html"])
+    }
+
     // MARK: Usage errors (exit 2)
 
     func testMissingFolderIsAUsageError() throws {
