@@ -34,8 +34,9 @@ enum CMarkDocument {
     /// The GitHub extensions weave's Markdown has.
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
-    /// Raw HTML passes through (disarmed by tagfilter), footnotes are on.
-    static let options: Int32 = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
+    /// Raw HTML passes through (disarmed by tagfilter), footnotes are on, and table cells are
+    /// aligned with `style` rather than the `align` attribute HTML5 made obsolete.
+    static let options: Int32 = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
 
     /// The lines (1-based) inside code blocks and HTML blocks: Markdown that math must not touch.
     static func codeAndHTMLLines(in markdown: String) -> Set<Int> {
