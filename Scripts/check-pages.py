@@ -13,7 +13,10 @@ and `document.fonts.ready`, a page fails when it has:
     (i.e. the page's own script did not typeset it),
   * a stylesheet, script, font, image, ... that failed to load,
   * an internal link whose target file is missing, or whose #fragment names
-    no element id on the target page.
+    no element id on the target page,
+  * a figure without a title (an outermost <svg> with no <title>, an <img>
+    with no alt text),
+  * with --screenshots, a page wider than the viewport (sideways scrolling).
 
 Each problem is printed as one line `page.html: kind: detail`, each page gets a
 summary line, and the last line is `N passed, M failed`. Exit status: 0 if all
@@ -76,6 +79,13 @@ PAGE_PROBE = r"""
       .map(a => ({href: a.getAttribute('href'), url: a.href})),
     ids: Array.from(document.querySelectorAll('[id]'), el => el.id)
       .concat(Array.from(document.querySelectorAll('a[name]'), a => a.name)),
+    // Figures a screen reader could not name: an outermost <svg> without a <title> child
+    // holding text, or an <img> without alt text.
+    untitledFigures: Array.from(document.querySelectorAll('svg'))
+      .filter(svg => !svg.parentElement.closest('svg'))
+      .filter(svg => !Array.from(svg.children).some(c => c.tagName.toLowerCase() === 'title' && c.textContent.trim()))
+      .map(svg => svg.id || svg.getAttribute('class') || 'svg')
+      .concat(Array.from(document.querySelectorAll('img:not([alt])'), img => img.getAttribute('src') || 'img')),
   };
 })()
 """
@@ -424,6 +434,8 @@ def check_page(browser, site, page, timeout, shots_dir):
             check.add("katex error", f"{message} in `{error['tex']}`")
         for tex in probe["untypeset"]:
             check.add("math not typeset", f"`{tex}`")
+        for figure in probe["untitledFigures"]:
+            check.add("figure without a title", figure)
         check.links = probe["links"]
         check.ids = set(probe["ids"])
 
@@ -461,6 +473,9 @@ def take_screenshots(browser, session, check, shots_dir, deadline):
             evaluate(browser, session, SETTLE, deadline)
             metrics = browser.send("Page.getLayoutMetrics", session=session, deadline=deadline)
             content = metrics.get("cssContentSize") or metrics["contentSize"]
+            # The page itself must never scroll sideways; wide tables and figures scroll in their box.
+            if content["width"] > width + 1 and scheme == SCREENSHOT_SCHEMES[0]:
+                check.add("horizontal scrolling", f"the page is {content['width']:.0f} px wide at a {width} px viewport")
             height = min(max(1, int(content["height"] + 0.999)), MAX_SCREENSHOT_HEIGHT)
             shot_width = max(width, int(content["width"] + 0.999))
             shot = browser.send(

@@ -188,6 +188,21 @@ class CheckPagesTest(unittest.TestCase):
         self.assertEqual(code, 1, out)
         self.assertIn("resource failed to load: assets/katex/fonts/KaTeX_Main-Regular.", out)
 
+    def test_figure_without_title(self):
+        self.add_page("figs.html", '<figure><svg id="good" viewBox="0 0 10 10"><title>A square</title>'
+                      '<rect width="10" height="10"/></svg></figure>'
+                      '<svg id="nameless" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>'
+                      '<img src="../assets/weave.js">')
+        self.assert_fails_with("figs.html: figure without a title: nameless",
+                               "figs.html: figure without a title: ../assets/weave.js")
+
+    def test_sideways_scrolling(self):
+        self.add_page("wide.html", '<div style="width: 900px">too wide for a phone</div>')
+        code, out, err = self.run_check("--screenshots", str(self.tmp / "shots"))
+        self.assertEqual(code, 1, out + err)
+        self.assertIn("wide.html: horizontal scrolling: the page is ", out)
+        self.assertIn(" px wide at a 360 px viewport", out)
+
     def test_broken_link_file(self):
         self.add_page("links.html", '<a href="lessons/two.html">two</a>')
         self.assert_fails_with(
