@@ -45,17 +45,20 @@ public struct Loss: Sendable, CustomStringConvertible {
         case .output:
             return try graph.add(SumOperation(factor: 1 / Double(Swift.max(shape.rows, 1))), inputs: [output], rows: 1, columns: 1)
         case let .meanSquaredError(rows):
-            let targets: Tensor
-            do {
-                targets = try Tensor(rows)
-            } catch {
-                throw EngineError.invalidArgument("mse: the target rows differ in length")
-            }
-            return try graph.meanSquaredError(output, targets: targets)
+            return try graph.meanSquaredError(output, targets: Self.targets(rows))
         case let .crossEntropy(labels):
             return try graph.softmaxCrossEntropy(output, labels: labels)
         case let .binaryCrossEntropy(labels):
             return try graph.binaryCrossEntropy(output, labels: labels)
+        }
+    }
+
+    /// The targets of `.mse` as a tensor; throws when the rows differ in length.
+    static func targets(_ rows: [[Double]]) throws -> Tensor {
+        do {
+            return try Tensor(rows)
+        } catch {
+            throw EngineError.invalidArgument("mse: the target rows differ in length")
         }
     }
 }

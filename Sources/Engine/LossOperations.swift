@@ -4,25 +4,48 @@ import Glibc
 import Darwin
 #endif
 
+// Each loss keeps its arithmetic in static functions over plain pointers, shared by the graph
+// operation and by `DenseTrainer`, so that both paths round identically.
+
 /// L = mean((X − T)²) over every element. Backward: dX += 2(X − T)/n · dL.
 final class MeanSquaredErrorOperation: Operation {
     var name: String { "mse" }
 
     func forward(_ inputs: [Buffer], _ output: Buffer) {
-        let x = inputs[0].pointer, t = inputs[1].pointer
-        var total = 0.0
-        for i in 0..<inputs[0].count {
-            let d = x[i] - t[i]
-            total += d * d
-        }
-        output.pointer[0] = total / Double(Swift.max(inputs[0].count, 1))
+        output.pointer[0] = Self.value(inputs[0].pointer, targets: inputs[1].pointer, count: inputs[0].count)
     }
 
     func backward(_ inputs: [Buffer], _ output: Buffer, _ outputGradient: Buffer, _ inputGradients: [Buffer?]) {
         guard let dx = inputGradients[0] else { return }
-        let x = inputs[0].pointer, t = inputs[1].pointer
-        let g = 2 * outputGradient.pointer[0] / Double(Swift.max(dx.count, 1))
-        for i in 0..<dx.count { dx.pointer[i] += g * (x[i] - t[i]) }
+        Self.accumulateGradient(
+            inputs[0].pointer, targets: inputs[1].pointer, count: dx.count, upstream: outputGradient.pointer[0], into: dx.pointer)
+    }
+
+    /// Throws unless the outputs and the targets have one shape.
+    static func check(outputs: Shape, targets: Shape) throws {
+        guard outputs == targets else {
+            throw EngineError.shapeMismatch(operation: "mse: outputs and targets", left: outputs, right: targets)
+        }
+    }
+
+    static func value(_ x: UnsafePointer<Double>, targets t: UnsafePointer<Double>, count: Int) -> Double {
+        var total = 0.0
+        var i = 0
+        while i < count {
+            let d = x[i] - t[i]
+            total += d * d
+            i &+= 1
+        }
+        return total / Double(Swift.max(count, 1))
+    }
+
+    static func accumulateGradient(
+        _ x: UnsafePointer<Double>, targets t: UnsafePointer<Double>, count: Int, upstream: Double,
+        into dx: UnsafeMutablePointer<Double>
+    ) {
+        let g = 2 * upstream / Double(Swift.max(count, 1))
+        var i = 0
+        while i < count { dx[i] += g * (x[i] - t[i]); i &+= 1 }
     }
 }
 
@@ -39,10 +62,39 @@ final class SoftmaxCrossEntropyOperation: Operation {
 
     func forward(_ inputs: [Buffer], _ output: Buffer) {
         let x = inputs[0]
-        let width = x.columns
+        output.pointer[0] = labels.withUnsafeBufferPointer { labels in
+            Self.value(x.pointer, rows: x.rows, columns: x.columns, labels: labels, probabilities: probabilities.pointer)
+        }
+    }
+
+    func backward(_ inputs: [Buffer], _ output: Buffer, _ outputGradient: Buffer, _ inputGradients: [Buffer?]) {
+        guard let dx = inputGradients[0] else { return }
+        labels.withUnsafeBufferPointer { labels in
+            Self.accumulateGradient(
+                rows: dx.rows, columns: dx.columns, labels: labels, probabilities: probabilities.pointer,
+                upstream: outputGradient.pointer[0], into: dx.pointer)
+        }
+    }
+
+    /// Throws unless there is one label per output row, each a column of the outputs.
+    static func check(labels: [Int], outputs: Shape) throws {
+        guard labels.count == outputs.rows else {
+            throw EngineError.shapeMismatch(operation: "crossEntropy: outputs and labels", left: outputs, right: Shape(labels.count, 1))
+        }
+        if let bad = labels.first(where: { $0 < 0 || $0 >= outputs.columns }) {
+            throw EngineError.invalidArgument(
+                "crossEntropy: label \(bad) is not a class of a network with \(outputs.columns) outputs (0…\(outputs.columns - 1))")
+        }
+    }
+
+    /// The loss; leaves softmax(X) in `probabilities` for the backward pass. Labels are checked.
+    static func value(
+        _ x: UnsafePointer<Double>, rows: Int, columns width: Int, labels: UnsafeBufferPointer<Int>,
+        probabilities: UnsafeMutablePointer<Double>
+    ) -> Double {
         var total = 0.0
-        for i in 0..<x.rows {
-            let row = x.pointer + i * width, p = probabilities.pointer + i * width
+        for i in 0..<rows {
+            let row = x + i * width, p = probabilities + i * width
             var largest = -Double.infinity
             for j in 0..<width { largest = Swift.max(largest, row[j]) }
             var sum = 0.0
@@ -53,17 +105,18 @@ final class SoftmaxCrossEntropyOperation: Operation {
             for j in 0..<width { p[j] /= sum }
             total += log(sum) - (row[labels[i]] - largest)
         }
-        output.pointer[0] = total / Double(Swift.max(x.rows, 1))
+        return total / Double(Swift.max(rows, 1))
     }
 
-    func backward(_ inputs: [Buffer], _ output: Buffer, _ outputGradient: Buffer, _ inputGradients: [Buffer?]) {
-        guard let dx = inputGradients[0] else { return }
-        let width = dx.columns
-        let g = outputGradient.pointer[0] / Double(Swift.max(dx.rows, 1))
-        for i in 0..<dx.rows {
+    static func accumulateGradient(
+        rows: Int, columns width: Int, labels: UnsafeBufferPointer<Int>, probabilities: UnsafePointer<Double>,
+        upstream: Double, into dx: UnsafeMutablePointer<Double>
+    ) {
+        let g = upstream / Double(Swift.max(rows, 1))
+        for i in 0..<rows {
             for j in 0..<width {
                 let target = labels[i] == j ? 1.0 : 0.0
-                dx.pointer[i * width + j] += g * (probabilities.pointer[i * width + j] - target)
+                dx[i * width + j] += g * (probabilities[i * width + j] - target)
             }
         }
     }
@@ -78,27 +131,52 @@ final class BinaryCrossEntropyOperation: Operation {
 
     init(labels: [Double]) { self.labels = labels }
 
-    private func clipped(_ p: Double) -> Double {
-        Swift.min(Swift.max(p, Self.epsilon), 1 - Self.epsilon)
-    }
-
     func forward(_ inputs: [Buffer], _ output: Buffer) {
-        let x = inputs[0].pointer
-        var total = 0.0
-        for i in 0..<inputs[0].count {
-            let p = clipped(x[i]), y = labels[i]
-            total -= y * log(p) + (1 - y) * log(1 - p)
+        output.pointer[0] = labels.withUnsafeBufferPointer { labels in
+            Self.value(inputs[0].pointer, labels: labels, count: inputs[0].count)
         }
-        output.pointer[0] = total / Double(Swift.max(inputs[0].count, 1))
     }
 
     func backward(_ inputs: [Buffer], _ output: Buffer, _ outputGradient: Buffer, _ inputGradients: [Buffer?]) {
         guard let dx = inputGradients[0] else { return }
-        let x = inputs[0].pointer
-        let g = outputGradient.pointer[0] / Double(Swift.max(dx.count, 1))
-        for i in 0..<dx.count {
+        labels.withUnsafeBufferPointer { labels in
+            Self.accumulateGradient(
+                inputs[0].pointer, labels: labels, count: dx.count, upstream: outputGradient.pointer[0], into: dx.pointer)
+        }
+    }
+
+    /// Throws unless there is one 0/1 label per output.
+    static func check(labels: [Int], outputs: Shape) throws {
+        guard labels.count == outputs.rows * outputs.columns else {
+            throw EngineError.shapeMismatch(
+                operation: "binaryCrossEntropy: outputs and labels", left: outputs, right: Shape(labels.count, 1))
+        }
+        if let bad = labels.first(where: { $0 != 0 && $0 != 1 }) {
+            throw EngineError.invalidArgument("binaryCrossEntropy: labels must be 0 or 1, got \(bad)")
+        }
+    }
+
+    private static func clipped(_ p: Double) -> Double {
+        Swift.min(Swift.max(p, epsilon), 1 - epsilon)
+    }
+
+    static func value(_ x: UnsafePointer<Double>, labels: UnsafeBufferPointer<Double>, count: Int) -> Double {
+        var total = 0.0
+        for i in 0..<count {
+            let p = clipped(x[i]), y = labels[i]
+            total -= y * log(p) + (1 - y) * log(1 - p)
+        }
+        return total / Double(Swift.max(count, 1))
+    }
+
+    static func accumulateGradient(
+        _ x: UnsafePointer<Double>, labels: UnsafeBufferPointer<Double>, count: Int, upstream: Double,
+        into dx: UnsafeMutablePointer<Double>
+    ) {
+        let g = upstream / Double(Swift.max(count, 1))
+        for i in 0..<count {
             let p = clipped(x[i])
-            dx.pointer[i] += g * (p - labels[i]) / (p * (1 - p))
+            dx[i] += g * (p - labels[i]) / (p * (1 - p))
         }
     }
 }
@@ -106,37 +184,21 @@ final class BinaryCrossEntropyOperation: Operation {
 extension Graph {
     /// Mean squared error between a node and fixed targets of the same shape, 1 × 1.
     public func meanSquaredError(_ prediction: Node, targets: Tensor) throws -> Node {
-        let shape = try shape(of: prediction)
-        guard shape == targets.shape else {
-            throw EngineError.shapeMismatch(operation: "mse: outputs and targets", left: shape, right: targets.shape)
-        }
+        try MeanSquaredErrorOperation.check(outputs: shape(of: prediction), targets: targets.shape)
         return try add(MeanSquaredErrorOperation(), inputs: [prediction, constant(targets)], rows: 1, columns: 1)
     }
 
     /// Softmax cross-entropy of logits (one row per sample) against class labels, 1 × 1.
     public func softmaxCrossEntropy(_ logits: Node, labels: [Int]) throws -> Node {
         let shape = try shape(of: logits)
-        guard labels.count == shape.rows else {
-            throw EngineError.shapeMismatch(operation: "crossEntropy: outputs and labels", left: shape, right: Shape(labels.count, 1))
-        }
-        if let bad = labels.first(where: { $0 < 0 || $0 >= shape.columns }) {
-            throw EngineError.invalidArgument(
-                "crossEntropy: label \(bad) is not a class of a network with \(shape.columns) outputs (0…\(shape.columns - 1))")
-        }
+        try SoftmaxCrossEntropyOperation.check(labels: labels, outputs: shape)
         let operation = SoftmaxCrossEntropyOperation(labels: labels, probabilities: Buffer(rows: shape.rows, columns: shape.columns))
         return try add(operation, inputs: [logits], rows: 1, columns: 1)
     }
 
     /// Binary cross-entropy of probabilities (for example sigmoid outputs) against 0/1 labels, 1 × 1.
     public func binaryCrossEntropy(_ probabilities: Node, labels: [Int]) throws -> Node {
-        let shape = try shape(of: probabilities)
-        guard labels.count == shape.rows * shape.columns else {
-            throw EngineError.shapeMismatch(
-                operation: "binaryCrossEntropy: outputs and labels", left: shape, right: Shape(labels.count, 1))
-        }
-        if let bad = labels.first(where: { $0 != 0 && $0 != 1 }) {
-            throw EngineError.invalidArgument("binaryCrossEntropy: labels must be 0 or 1, got \(bad)")
-        }
+        try BinaryCrossEntropyOperation.check(labels: labels, outputs: shape(of: probabilities))
         let operation = BinaryCrossEntropyOperation(labels: labels.map(Double.init))
         return try add(operation, inputs: [probabilities], rows: 1, columns: 1)
     }

@@ -14,11 +14,7 @@ struct CompiledNetwork {
 extension Network {
     /// Lays the network out as a graph over `inputs` (one sample per row).
     func compile(inputs: Tensor, loss: Loss?, l2: Double = 0) throws -> CompiledNetwork {
-        guard inputs.columns == inputCount else {
-            throw EngineError.shapeMismatch(
-                operation: "network input (a network with \(inputCount) inputs needs \(inputCount) columns)",
-                left: inputs.shape, right: Shape(inputs.rows, inputCount))
-        }
+        try checkInputs(inputs)
         let graph = Graph()
         var weights: [Graph.Node] = [], biases: [Graph.Node] = [], outputs: [Graph.Node] = []
         var current = graph.constant(inputs)
@@ -45,6 +41,15 @@ extension Network {
             total = node
         }
         return CompiledNetwork(graph: graph, weights: weights, biases: biases, layerOutputs: outputs, loss: total)
+    }
+
+    /// Throws unless `inputs` has one column per network input.
+    func checkInputs(_ inputs: Tensor) throws {
+        guard inputs.columns == inputCount else {
+            throw EngineError.shapeMismatch(
+                operation: "network input (a network with \(inputCount) inputs needs \(inputCount) columns)",
+                left: inputs.shape, right: Shape(inputs.rows, inputCount))
+        }
     }
 
     /// The output row for one input vector.

@@ -9,61 +9,10 @@ extension Network {
         inputs: Tensor, loss: Loss, learningRate: Double, steps: Int, l2: Double = 0,
         recordWeights: Bool = true, recordGradients: Bool = false
     ) throws -> TrainingRun {
-        guard steps >= 0, steps <= Tensor.maximumElementCount else {
-            throw EngineError.invalidArgument("steps must be between 0 and \(Tensor.maximumElementCount), got \(steps)")
-        }
-        guard learningRate.isFinite, l2.isFinite else {
-            throw EngineError.invalidArgument("the learning rate and l2 must be finite, got \(learningRate) and \(l2)")
-        }
-        let compiled = try compile(inputs: inputs, loss: loss, l2: l2)
-        let graph = compiled.graph
-        guard let lossNode = compiled.loss else { throw EngineError.invalidArgument("training needs a loss") }
-        let entries = try (compiled.weights + compiled.biases).map(graph.entry)
-        let values = entries.map(\.value)
-        let gradients = entries.compactMap(\.gradient)
-        let lossValue = try graph.entry(lossNode).value
-        let parameterCount = values.reduce(0) { $0 + $1.count }
-        if recordWeights || recordGradients {
-            _ = try checkedCount(steps + 1, parameterCount, "train: the recorded history (pass recordWeights: false)")
-        }
-
-        var history: [Double] = []
-        var gradientHistory: [Double] = []
-        var lossHistory: [Double] = []
-        history.reserveCapacity(recordWeights ? (steps + 1) * parameterCount : parameterCount)
-        if recordGradients { gradientHistory.reserveCapacity(steps * parameterCount) }
-        lossHistory.reserveCapacity(steps + 1)
-        for buffer in values { history.append(contentsOf: UnsafeBufferPointer(start: buffer.pointer, count: buffer.count)) }
-
-        for _ in 0..<steps {
-            graph.forward()
-            lossHistory.append(lossValue.pointer[0])
-            try graph.backward(from: lossNode)
-            for (value, gradient) in zip(values, gradients) {
-                if recordGradients {
-                    gradientHistory.append(contentsOf: UnsafeBufferPointer(start: gradient.pointer, count: gradient.count))
-                }
-                let w = value.pointer, g = gradient.pointer
-                var i = 0
-                while i < value.count {
-                    w[i] -= learningRate * g[i]
-                    i &+= 1
-                }
-                if recordWeights { history.append(contentsOf: UnsafeBufferPointer(start: w, count: value.count)) }
-            }
-        }
-        graph.forward()
-        lossHistory.append(lossValue.pointer[0])
-        if !recordWeights {
-            history.removeAll(keepingCapacity: false)
-            for buffer in values { history.append(contentsOf: UnsafeBufferPointer(start: buffer.pointer, count: buffer.count)) }
-        }
-
-        for (index, node) in compiled.weights.enumerated() { weightMatrices[index] = try graph.value(of: node) }
-        for (index, node) in compiled.biases.enumerated() { biasVectors[index] = try graph.value(of: node) }
-        return TrainingRun(
-            names: parameterNames, weightCount: weightCount, layerSizes: weightMatrices.map(\.count), steps: steps, loss: lossHistory,
-            history: history, recordsEveryStep: recordWeights, gradientHistory: gradientHistory)
+        try checkTraining(learningRate: learningRate, steps: steps, l2: l2)
+        let trainer = try DenseTrainer(network: self, inputs: inputs, loss: loss, l2: l2)
+        return try descend(
+            trainer, learningRate: learningRate, steps: steps, recordWeights: recordWeights, recordGradients: recordGradients)
     }
 
     /// Full-batch gradient descent over inputs given as rows.
@@ -75,5 +24,123 @@ extension Network {
         try train(
             inputs: Tensor(inputs), loss: loss, learningRate: learningRate, steps: steps, l2: l2,
             recordWeights: recordWeights, recordGradients: recordGradients)
+    }
+
+    /// `train` computed through the network's autodiff graph instead of `DenseTrainer`:
+    /// the reference the fast path is tested against.
+    @discardableResult
+    func trainOnGraph(
+        inputs: Tensor, loss: Loss, learningRate: Double, steps: Int, l2: Double = 0,
+        recordWeights: Bool = true, recordGradients: Bool = false
+    ) throws -> TrainingRun {
+        try checkTraining(learningRate: learningRate, steps: steps, l2: l2)
+        let problem = try GraphTrainingProblem(compiled: compile(inputs: inputs, loss: loss, l2: l2))
+        return try descend(
+            problem, learningRate: learningRate, steps: steps, recordWeights: recordWeights, recordGradients: recordGradients)
+    }
+
+    private func checkTraining(learningRate: Double, steps: Int, l2: Double) throws {
+        guard steps >= 0, steps <= Tensor.maximumElementCount else {
+            throw EngineError.invalidArgument("steps must be between 0 and \(Tensor.maximumElementCount), got \(steps)")
+        }
+        guard learningRate.isFinite, l2.isFinite else {
+            throw EngineError.invalidArgument("the learning rate and l2 must be finite, got \(learningRate) and \(l2)")
+        }
+    }
+
+    /// The training loop both paths share: forward, record, backward, update, record.
+    private func descend<Problem: GradientDescentProblem>(
+        _ problem: Problem, learningRate: Double, steps: Int, recordWeights: Bool, recordGradients: Bool
+    ) throws -> TrainingRun {
+        try withExtendedLifetime(problem) {
+            let parameters = problem.parameters
+            let parameterCount = parameters.reduce(0) { $0 + $1.count }
+            if recordWeights || recordGradients {
+                _ = try checkedCount(steps + 1, parameterCount, "train: the recorded history (pass recordWeights: false)")
+            }
+
+            var history: [Double] = []
+            var gradientHistory: [Double] = []
+            var lossHistory: [Double] = []
+            history.reserveCapacity(recordWeights ? (steps + 1) * parameterCount : parameterCount)
+            if recordGradients { gradientHistory.reserveCapacity(steps * parameterCount) }
+            lossHistory.reserveCapacity(steps + 1)
+            for buffer in parameters { history.append(contentsOf: UnsafeBufferPointer(start: buffer.value, count: buffer.count)) }
+
+            for _ in 0..<steps {
+                lossHistory.append(problem.forward())
+                try problem.backward()
+                for parameter in parameters {
+                    if recordGradients {
+                        gradientHistory.append(contentsOf: UnsafeBufferPointer(start: parameter.gradient, count: parameter.count))
+                    }
+                    let w = parameter.value, g = parameter.gradient
+                    var i = 0
+                    while i < parameter.count {
+                        w[i] -= learningRate * g[i]
+                        i &+= 1
+                    }
+                    if recordWeights { history.append(contentsOf: UnsafeBufferPointer(start: w, count: parameter.count)) }
+                }
+            }
+            lossHistory.append(problem.forward())
+            if !recordWeights {
+                history.removeAll(keepingCapacity: false)
+                for buffer in parameters { history.append(contentsOf: UnsafeBufferPointer(start: buffer.value, count: buffer.count)) }
+            }
+
+            // Weight matrices first, then bias rows: the order of `problem.parameters`.
+            for (index, buffer) in parameters.enumerated() {
+                let values = Array(UnsafeBufferPointer(start: buffer.value, count: buffer.count))
+                if index < weightMatrices.count {
+                    let shape = weightMatrices[index].shape
+                    weightMatrices[index] = Tensor(unchecked: shape.rows, shape.columns, values)
+                } else if index - weightMatrices.count < biasVectors.count {
+                    biasVectors[index - weightMatrices.count] = Tensor(unchecked: 1, values.count, values)
+                }
+            }
+            return TrainingRun(
+                names: parameterNames, weightCount: weightCount, layerSizes: weightMatrices.map(\.count), steps: steps,
+                loss: lossHistory, history: history, recordsEveryStep: recordWeights, gradientHistory: gradientHistory)
+        }
+    }
+}
+
+/// What full-batch gradient descent needs from a way of computing gradients.
+protocol GradientDescentProblem {
+    /// Every weight matrix, then every bias row, with its gradient.
+    var parameters: [ParameterBuffer] { get }
+    /// Computes every value from the current parameters; returns the loss.
+    func forward() -> Double
+    /// Computes every parameter's gradient from the last `forward`.
+    func backward() throws
+}
+
+extension DenseTrainer: GradientDescentProblem {}
+
+/// The network's autodiff graph as a training problem.
+struct GraphTrainingProblem: GradientDescentProblem {
+    let graph: Graph
+    let loss: Graph.Node
+    let lossValue: Buffer
+    let parameters: [ParameterBuffer]
+
+    init(compiled: CompiledNetwork) throws {
+        guard let loss = compiled.loss else { throw EngineError.invalidArgument("training needs a loss") }
+        graph = compiled.graph
+        self.loss = loss
+        lossValue = try graph.entry(loss).value
+        parameters = try (compiled.weights + compiled.biases).map(graph.entry).compactMap { entry in
+            entry.gradient.map { ParameterBuffer(value: entry.value.pointer, gradient: $0.pointer, count: entry.value.count) }
+        }
+    }
+
+    func forward() -> Double {
+        graph.forward()
+        return lossValue.pointer[0]
+    }
+
+    func backward() throws {
+        try graph.backward(from: loss)
     }
 }

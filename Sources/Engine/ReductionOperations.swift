@@ -25,16 +25,27 @@ final class SumOperation: Operation {
     init(factor: Double) { self.factor = factor }
 
     func forward(_ inputs: [Buffer], _ output: Buffer) {
-        let x = inputs[0].pointer
-        var total = 0.0
-        for i in 0..<inputs[0].count { total += x[i] }
-        output.pointer[0] = factor * total
+        output.pointer[0] = Self.value(inputs[0].pointer, count: inputs[0].count, factor: factor)
     }
 
     func backward(_ inputs: [Buffer], _ output: Buffer, _ outputGradient: Buffer, _ inputGradients: [Buffer?]) {
         guard let dx = inputGradients[0] else { return }
-        let g = factor * outputGradient.pointer[0]
-        for i in 0..<dx.count { dx.pointer[i] += g }
+        Self.accumulateGradient(into: dx.pointer, count: dx.count, factor: factor, upstream: outputGradient.pointer[0])
+    }
+
+    /// c·Σ x over `count` elements (shared with `DenseTrainer`, so both round alike).
+    static func value(_ x: UnsafePointer<Double>, count: Int, factor: Double) -> Double {
+        var total = 0.0
+        var i = 0
+        while i < count { total += x[i]; i &+= 1 }
+        return factor * total
+    }
+
+    /// dx += c·upstream.
+    static func accumulateGradient(into dx: UnsafeMutablePointer<Double>, count: Int, factor: Double, upstream: Double) {
+        let g = factor * upstream
+        var i = 0
+        while i < count { dx[i] += g; i &+= 1 }
     }
 }
 
@@ -46,17 +57,30 @@ final class SumOfSquaresOperation: Operation {
     init(factor: Double) { self.factor = factor }
 
     func forward(_ inputs: [Buffer], _ output: Buffer) {
-        let x = inputs[0].pointer
-        var total = 0.0
-        for i in 0..<inputs[0].count { total += x[i] * x[i] }
-        output.pointer[0] = factor * total
+        output.pointer[0] = Self.value(inputs[0].pointer, count: inputs[0].count, factor: factor)
     }
 
     func backward(_ inputs: [Buffer], _ output: Buffer, _ outputGradient: Buffer, _ inputGradients: [Buffer?]) {
         guard let dx = inputGradients[0] else { return }
-        let g = 2 * factor * outputGradient.pointer[0]
-        let x = inputs[0].pointer
-        for i in 0..<dx.count { dx.pointer[i] += g * x[i] }
+        Self.accumulateGradient(
+            inputs[0].pointer, into: dx.pointer, count: dx.count, factor: factor, upstream: outputGradient.pointer[0])
+    }
+
+    /// c·Σ x² over `count` elements (shared with `DenseTrainer`).
+    static func value(_ x: UnsafePointer<Double>, count: Int, factor: Double) -> Double {
+        var total = 0.0
+        var i = 0
+        while i < count { total += x[i] * x[i]; i &+= 1 }
+        return factor * total
+    }
+
+    /// dx += 2c·x·upstream.
+    static func accumulateGradient(
+        _ x: UnsafePointer<Double>, into dx: UnsafeMutablePointer<Double>, count: Int, factor: Double, upstream: Double
+    ) {
+        let g = 2 * factor * upstream
+        var i = 0
+        while i < count { dx[i] += g * x[i]; i &+= 1 }
     }
 }
 

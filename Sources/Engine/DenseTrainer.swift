@@ -1,0 +1,292 @@
+/// Full-batch gradient descent for a `Network`, written out over preallocated flat buffers.
+///
+/// It computes what the network's autodiff graph computes (`Network.compile`, then
+/// `Graph.forward` and `Graph.backward`), node for node, in the same order and through the
+/// same kernels (`MatrixProduct.gemm`, `Activation`, the loss and penalty functions), so its
+/// results are bit-identical. It exists for speed: on a small network, the graph's run loop
+/// spent most of a step on reference counting (one class per node, arrays of buffers per
+/// call). Here every value and gradient lives in one block of memory, a layer is a struct of
+/// pointers, and a step neither allocates nor touches a reference count.
+/// `TrainingPathTests` checks the two paths against each other.
+final class DenseTrainer {
+    /// One layer's buffers. Without a bias `sum` is `product`; with identity `output` is `sum`,
+    /// exactly as the graph has no add or activation node then.
+    struct Layer {
+        let rows: Int, fanIn: Int, fanOut: Int
+        let activation: Activation
+        /// rows × fanIn: the inputs, or the previous layer's output.
+        let input: UnsafeMutablePointer<Double>
+        /// dLoss/dinput; nil for the first layer (the inputs are constants).
+        let inputGradient: UnsafeMutablePointer<Double>?
+        let weights: UnsafeMutablePointer<Double>, weightGradient: UnsafeMutablePointer<Double>
+        let bias: UnsafeMutablePointer<Double>?, biasGradient: UnsafeMutablePointer<Double>?
+        /// rows × fanOut: input · weights.
+        let product: UnsafeMutablePointer<Double>, productGradient: UnsafeMutablePointer<Double>
+        /// rows × fanOut: product + bias.
+        let sum: UnsafeMutablePointer<Double>, sumGradient: UnsafeMutablePointer<Double>
+        /// rows × fanOut: activation(sum).
+        let output: UnsafeMutablePointer<Double>, outputGradient: UnsafeMutablePointer<Double>
+    }
+
+    /// The loss with its data copied into the trainer's memory.
+    enum Objective {
+        case output(factor: Double)
+        case meanSquaredError(targets: UnsafeMutablePointer<Double>)
+        case crossEntropy(labels: UnsafeMutablePointer<Int>, probabilities: UnsafeMutablePointer<Double>)
+        case binaryCrossEntropy(labels: UnsafeMutablePointer<Double>)
+    }
+
+    let layers: [Layer]
+    let objective: Objective
+    /// The factor ½λ of the L2 penalty; nil without one (λ = 0), as the graph then has no penalty nodes.
+    let penalty: Double?
+    /// Every weight matrix, then every bias row, with its gradient: the order of `Network.parameters`.
+    let parameters: [ParameterBuffer]
+
+    private let storage: UnsafeMutablePointer<Double>
+    private let storageCount: Int
+    /// The gradients sit together at the end of `storage`, so one pass zeroes them all.
+    private let gradients: UnsafeMutablePointer<Double>
+    private let gradientCount: Int
+    /// The class labels of a cross-entropy loss (one slot when there are none).
+    private let labels: UnsafeMutablePointer<Int>
+    private let labelCount: Int
+
+    /// Lays out `network` for training on `inputs` (one sample per row) with `loss` and ½λΣW².
+    init(network: Network, inputs: Tensor, loss: Loss, l2: Double) throws {
+        try network.checkInputs(inputs)
+        let rows = inputs.rows
+        // Every buffer's size, checked as the graph checks each of its nodes.
+        var valueCounts: [Int] = [inputs.count], gradientCounts: [Int] = []
+        var fanIn = network.inputCount
+        for (index, layer) in network.layers.enumerated() {
+            let weights = network.weightMatrices[index].count
+            let outputs = try checkedCount(rows, layer.units, "Network")
+            valueCounts += [weights, layer.units, outputs, outputs, outputs]
+            gradientCounts += [weights, layer.units, outputs, outputs, outputs]
+            fanIn = layer.units
+        }
+        let outputShape = Shape(rows, fanIn)
+        var lossCount = 0
+        var labelValues: [Int] = []
+        switch loss.kind {
+        case .output: break
+        case let .meanSquaredError(targetRows):
+            let targets = try Loss.targets(targetRows)
+            try MeanSquaredErrorOperation.check(outputs: outputShape, targets: targets.shape)
+            lossCount = targets.count
+        case let .crossEntropy(labels):
+            try SoftmaxCrossEntropyOperation.check(labels: labels, outputs: outputShape)
+            lossCount = outputShape.rows * outputShape.columns
+            labelValues = labels
+        case let .binaryCrossEntropy(labels):
+            try BinaryCrossEntropyOperation.check(labels: labels, outputs: outputShape)
+            lossCount = labels.count
+        }
+        valueCounts.append(lossCount)
+        let valueTotal = try Self.total(valueCounts), gradientTotal = try Self.total(gradientCounts)
+        let (count, overflow) = valueTotal.addingReportingOverflow(gradientTotal)
+        guard !overflow else { throw EngineError.invalidArgument("the network is too large to train") }
+
+        storageCount = Swift.max(count, 1)
+        storage = .allocate(capacity: storageCount)
+        storage.initialize(repeating: 0, count: storageCount)
+        gradients = storage + valueTotal
+        gradientCount = gradientTotal
+        labelCount = Swift.max(labelValues.count, 1)
+        labels = .allocate(capacity: labelCount)
+        labels.initialize(repeating: 0, count: labelCount)
+        labels.update(from: labelValues, count: labelValues.count)
+
+        // Hand out the block in order: values first, gradients after.
+        var nextValue = storage, nextGradient = gradients
+        func value(_ count: Int) -> UnsafeMutablePointer<Double> {
+            defer { nextValue += count }
+            return nextValue
+        }
+        func gradient(_ count: Int) -> UnsafeMutablePointer<Double> {
+            defer { nextGradient += count }
+            return nextGradient
+        }
+        var input = value(inputs.count)
+        Self.copy(inputs, to: input)
+        var inputGradient: UnsafeMutablePointer<Double>?
+        var built: [Layer] = []
+        var weightBuffers: [ParameterBuffer] = [], biasBuffers: [ParameterBuffer] = []
+        fanIn = network.inputCount
+        for (index, dense) in network.layers.enumerated() {
+            let units = dense.units, outputs = rows * units
+            let weights = value(fanIn * units), weightGradient = gradient(fanIn * units)
+            Self.copy(network.weightMatrices[index], to: weights)
+            let bias = value(units), biasGradient = gradient(units)
+            Self.copy(network.biasVectors[index], to: bias)
+            let product = value(outputs), productGradient = gradient(outputs)
+            var sum = value(outputs), sumGradient = gradient(outputs)
+            if !network.hasBias { (sum, sumGradient) = (product, productGradient) }
+            var output = value(outputs), outputGradient = gradient(outputs)
+            if dense.activation == .identity { (output, outputGradient) = (sum, sumGradient) }
+            built.append(Layer(
+                rows: rows, fanIn: fanIn, fanOut: units, activation: dense.activation,
+                input: input, inputGradient: inputGradient, weights: weights, weightGradient: weightGradient,
+                bias: network.hasBias ? bias : nil, biasGradient: network.hasBias ? biasGradient : nil,
+                product: product, productGradient: productGradient, sum: sum, sumGradient: sumGradient,
+                output: output, outputGradient: outputGradient))
+            weightBuffers.append(ParameterBuffer(value: weights, gradient: weightGradient, count: fanIn * units))
+            if network.hasBias { biasBuffers.append(ParameterBuffer(value: bias, gradient: biasGradient, count: units)) }
+            (input, inputGradient) = (output, outputGradient)
+            fanIn = units
+        }
+        let lossData = value(lossCount)
+        switch loss.kind {
+        case .output:
+            objective = .output(factor: 1 / Double(Swift.max(rows, 1)))
+        case let .meanSquaredError(targetRows):
+            Self.copy(try Loss.targets(targetRows), to: lossData)
+            objective = .meanSquaredError(targets: lossData)
+        case .crossEntropy:
+            objective = .crossEntropy(labels: labels, probabilities: lossData)
+        case let .binaryCrossEntropy(labels):
+            for (i, label) in labels.enumerated() { lossData[i] = Double(label) }
+            objective = .binaryCrossEntropy(labels: lossData)
+        }
+        layers = built
+        penalty = l2 != 0 ? 0.5 * l2 : nil
+        parameters = weightBuffers + biasBuffers
+    }
+
+    deinit {
+        storage.deinitialize(count: storageCount)
+        storage.deallocate()
+        labels.deinitialize(count: labelCount)
+        labels.deallocate()
+    }
+
+    private static func total(_ counts: [Int]) throws -> Int {
+        var total = 0
+        for count in counts {
+            let (sum, overflow) = total.addingReportingOverflow(count)
+            guard !overflow else { throw EngineError.invalidArgument("the network is too large to train") }
+            total = sum
+        }
+        return total
+    }
+
+    private static func copy(_ tensor: Tensor, to pointer: UnsafeMutablePointer<Double>) {
+        tensor.scalars.withUnsafeBufferPointer { source in
+            if let base = source.baseAddress { pointer.update(from: base, count: source.count) }
+        }
+    }
+
+    /// Computes every layer and returns the loss (with the penalty), as `Graph.forward` does.
+    func forward() -> Double {
+        layers.withUnsafeBufferPointer { layers in
+            for layer in layers {
+                MatrixProduct.gemm(
+                    transposeA: false, transposeB: false, m: layer.rows, n: layer.fanOut, k: layer.fanIn, alpha: 1,
+                    a: layer.input, lda: layer.fanIn, b: layer.weights, ldb: layer.fanOut, beta: 0,
+                    c: layer.product, ldc: layer.fanOut)
+                let count = layer.rows &* layer.fanOut
+                if let bias = layer.bias {
+                    var start = 0
+                    while start < count {
+                        let x = layer.product + start, z = layer.sum + start
+                        var j = 0
+                        while j < layer.fanOut { z[j] = x[j] + bias[j]; j &+= 1 }
+                        start &+= layer.fanOut
+                    }
+                }
+                if layer.activation != .identity {
+                    layer.activation.apply(layer.sum, to: layer.output, count: count)
+                }
+            }
+            guard let last = layers.last else { return .nan }
+            let count = last.rows &* last.fanOut
+            var loss: Double
+            switch objective {
+            case let .output(factor):
+                loss = SumOperation.value(last.output, count: count, factor: factor)
+            case let .meanSquaredError(targets):
+                loss = MeanSquaredErrorOperation.value(last.output, targets: targets, count: count)
+            case let .crossEntropy(labels, probabilities):
+                loss = SoftmaxCrossEntropyOperation.value(
+                    last.output, rows: last.rows, columns: last.fanOut,
+                    labels: UnsafeBufferPointer(start: labels, count: last.rows), probabilities: probabilities)
+            case let .binaryCrossEntropy(labels):
+                loss = BinaryCrossEntropyOperation.value(last.output, labels: UnsafeBufferPointer(start: labels, count: count), count: count)
+            }
+            if let penalty {
+                for layer in layers {
+                    loss = loss + SumOfSquaresOperation.value(layer.weights, count: layer.fanIn &* layer.fanOut, factor: penalty)
+                }
+            }
+            return loss
+        }
+    }
+
+    /// Computes the gradient of the last `forward`'s loss with respect to every parameter,
+    /// accumulating into zeroed buffers in the graph's order (reverse build order).
+    func backward() {
+        gradients.update(repeating: 0, count: gradientCount)
+        layers.withUnsafeBufferPointer { layers in
+            guard let last = layers.last else { return }
+            // The penalty nodes come last in the graph, so their gradients arrive first.
+            if let penalty {
+                for layer in layers.reversed() {
+                    SumOfSquaresOperation.accumulateGradient(
+                        layer.weights, into: layer.weightGradient, count: layer.fanIn &* layer.fanOut, factor: penalty, upstream: 1)
+                }
+            }
+            let count = last.rows &* last.fanOut
+            switch objective {
+            case let .output(factor):
+                SumOperation.accumulateGradient(into: last.outputGradient, count: count, factor: factor, upstream: 1)
+            case let .meanSquaredError(targets):
+                MeanSquaredErrorOperation.accumulateGradient(
+                    last.output, targets: targets, count: count, upstream: 1, into: last.outputGradient)
+            case let .crossEntropy(labels, probabilities):
+                SoftmaxCrossEntropyOperation.accumulateGradient(
+                    rows: last.rows, columns: last.fanOut, labels: UnsafeBufferPointer(start: labels, count: last.rows),
+                    probabilities: probabilities, upstream: 1, into: last.outputGradient)
+            case let .binaryCrossEntropy(labels):
+                BinaryCrossEntropyOperation.accumulateGradient(
+                    last.output, labels: UnsafeBufferPointer(start: labels, count: count), count: count, upstream: 1,
+                    into: last.outputGradient)
+            }
+            for layer in layers.reversed() {
+                let count = layer.rows &* layer.fanOut
+                if layer.activation != .identity {
+                    layer.activation.accumulateGradient(
+                        input: layer.sum, output: layer.output, upstream: layer.outputGradient, into: layer.sumGradient, count: count)
+                }
+                if let biasGradient = layer.biasGradient {
+                    var start = 0
+                    while start < count {
+                        let g = layer.sumGradient + start, d = layer.productGradient + start
+                        var j = 0
+                        while j < layer.fanOut { d[j] += g[j]; j &+= 1 }
+                        j = 0
+                        while j < layer.fanOut { biasGradient[j] += g[j]; j &+= 1 }
+                        start &+= layer.fanOut
+                    }
+                }
+                if let inputGradient = layer.inputGradient {
+                    MatrixProduct.gemm(
+                        transposeA: false, transposeB: true, m: layer.rows, n: layer.fanIn, k: layer.fanOut, alpha: 1,
+                        a: layer.productGradient, lda: layer.fanOut, b: layer.weights, ldb: layer.fanOut, beta: 1,
+                        c: inputGradient, ldc: layer.fanIn)
+                }
+                MatrixProduct.gemm(
+                    transposeA: true, transposeB: false, m: layer.fanIn, n: layer.fanOut, k: layer.rows, alpha: 1,
+                    a: layer.input, lda: layer.fanIn, b: layer.productGradient, ldb: layer.fanOut, beta: 1,
+                    c: layer.weightGradient, ldc: layer.fanOut)
+            }
+        }
+    }
+}
+
+/// One parameter block (a weight matrix or a bias row) and its gradient, as training updates it.
+struct ParameterBuffer {
+    let value: UnsafeMutablePointer<Double>
+    let gradient: UnsafeMutablePointer<Double>
+    let count: Int
+}
