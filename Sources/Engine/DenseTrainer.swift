@@ -57,13 +57,17 @@ final class DenseTrainer {
         try network.checkInputs(inputs)
         let rows = inputs.rows
         // Every buffer's size, checked as the graph checks each of its nodes.
+        // Only the buffers the graph would have: a sum with a bias, an output with an activation.
         var valueCounts: [Int] = [inputs.count], gradientCounts: [Int] = []
         var fanIn = network.inputCount
         for (index, layer) in network.layers.enumerated() {
             let weights = network.weightMatrices[index].count
             let outputs = try checkedCount(rows, layer.units, "Network")
-            valueCounts += [weights, layer.units, outputs, outputs, outputs]
-            gradientCounts += [weights, layer.units, outputs, outputs, outputs]
+            var counts = [weights, outputs]
+            if network.hasBias { counts += [layer.units, outputs] }
+            if layer.activation != .identity { counts.append(outputs) }
+            valueCounts += counts
+            gradientCounts += counts
             fanIn = layer.units
         }
         let outputShape = Shape(rows, fanIn)
@@ -118,21 +122,24 @@ final class DenseTrainer {
             let units = dense.units, outputs = rows * units
             let weights = value(fanIn * units), weightGradient = gradient(fanIn * units)
             Self.copy(network.weightMatrices[index], to: weights)
-            let bias = value(units), biasGradient = gradient(units)
-            Self.copy(network.biasVectors[index], to: bias)
+            weightBuffers.append(ParameterBuffer(value: weights, gradient: weightGradient, count: fanIn * units))
             let product = value(outputs), productGradient = gradient(outputs)
-            var sum = value(outputs), sumGradient = gradient(outputs)
-            if !network.hasBias { (sum, sumGradient) = (product, productGradient) }
-            var output = value(outputs), outputGradient = gradient(outputs)
-            if dense.activation == .identity { (output, outputGradient) = (sum, sumGradient) }
+            var bias: UnsafeMutablePointer<Double>?, biasGradient: UnsafeMutablePointer<Double>?
+            var sum = product, sumGradient = productGradient
+            if network.hasBias {
+                let row = value(units), rowGradient = gradient(units)
+                Self.copy(network.biasVectors[index], to: row)
+                biasBuffers.append(ParameterBuffer(value: row, gradient: rowGradient, count: units))
+                (bias, biasGradient) = (row, rowGradient)
+                (sum, sumGradient) = (value(outputs), gradient(outputs))
+            }
+            var output = sum, outputGradient = sumGradient
+            if dense.activation != .identity { (output, outputGradient) = (value(outputs), gradient(outputs)) }
             built.append(Layer(
                 rows: rows, fanIn: fanIn, fanOut: units, activation: dense.activation,
                 input: input, inputGradient: inputGradient, weights: weights, weightGradient: weightGradient,
-                bias: network.hasBias ? bias : nil, biasGradient: network.hasBias ? biasGradient : nil,
-                product: product, productGradient: productGradient, sum: sum, sumGradient: sumGradient,
-                output: output, outputGradient: outputGradient))
-            weightBuffers.append(ParameterBuffer(value: weights, gradient: weightGradient, count: fanIn * units))
-            if network.hasBias { biasBuffers.append(ParameterBuffer(value: bias, gradient: biasGradient, count: units)) }
+                bias: bias, biasGradient: biasGradient, product: product, productGradient: productGradient,
+                sum: sum, sumGradient: sumGradient, output: output, outputGradient: outputGradient))
             (input, inputGradient) = (output, outputGradient)
             fanIn = units
         }
