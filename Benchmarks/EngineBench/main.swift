@@ -31,13 +31,14 @@ func activationForward() throws -> Double {
     let input = try Tensor.randn(1000, 500, seed: 0)
     var stream = try RandomState(seed: 1)
     let weights = try (0..<10).map { _ in try Tensor.randn(500, 500, using: &stream) * (1 / 500.0.squareRoot()) }
-    var sink = 0.0
+    var last = input
     let seconds = try bestTime(repeats: 7) {
         var h = input
         for w in weights { h = try h.matmul(w).applying(.tanh) }
-        sink += h.std()
+        last = h
     }
-    if sink.isNaN { print("unexpected NaN") }
+    // Read outside the timed region (the numpy peer times the pass alone), so the pass is not optimised away.
+    if last.std().isNaN { print("unexpected NaN") }
     return seconds
 }
 
