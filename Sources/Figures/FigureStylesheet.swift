@@ -122,13 +122,14 @@ enum FigureStylesheet {
         .fig .ep{stroke:var(--fig-d10);fill:none}.fig .en{stroke:var(--fig-d0);fill:none}
         .fig .ez{stroke:var(--fig-axis);stroke-dasharray:4 3;fill:none}
         .fig .lbg{fill:var(--fig-bg);fill-opacity:.88}
-        .fig .nan{fill:var(--fig-grid)}
+        .fig .nan{fill:var(--fig-grid);stroke:var(--fig-grid)}
+        .fig .hm{fill:none}
 
         """
         css += (0..<10).map { ".fig .s\($0){stroke:var(--fig-c\($0))}" }.joined() + "\n"
         css += (0..<10).map { ".fig .f\($0){fill:var(--fig-c\($0))}" }.joined() + "\n"
-        css += (0..<divergingSteps).map { ".fig .d\($0){fill:var(--fig-d\($0))}" }.joined() + "\n"
-        css += sequential.indices.map { ".fig .q\($0){fill:var(--fig-q\($0))}" }.joined() + "\n"
+        css += (0..<divergingSteps).map { ".fig .d\($0){fill:var(--fig-d\($0));stroke:var(--fig-d\($0))}" }.joined() + "\n"
+        css += sequential.indices.map { ".fig .q\($0){fill:var(--fig-q\($0));stroke:var(--fig-q\($0))}" }.joined() + "\n"
         css += """
         .fig-table-wrap{width:fit-content;max-width:100%;overflow:auto;max-height:36rem;margin:1em 0;border:1px solid var(--fig-grid)}
         .fig-table-wrap table.fig-table{display:table;overflow:visible;border-collapse:separate;border-spacing:0;margin:0;font-variant-numeric:tabular-nums}

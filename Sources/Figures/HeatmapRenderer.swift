@@ -75,8 +75,9 @@ struct HeatmapRenderer {
     /// labels come in long runs, so they can afford a finer grid.
     var cellLimit: Int { map.categorical ? 150 : 64 }
 
-    /// The matrix as drawn: bigger matrices are reduced to blocks (continuous values averaged,
-    /// class labels sampled at each block's centre). Also the block height and width.
+    /// The matrix as drawn: a bigger matrix is sampled, one cell from the middle of each
+    /// block of rows and columns, so that the colors keep the spread of the values (averages
+    /// of random weights would all look like zero). Also the block height and width.
     func drawnValues() -> (values: [[Double]], blockRows: Int, blockColumns: Int) {
         let rows = map.values.count
         let columns = map.values.map(\.count).max() ?? 0
@@ -84,21 +85,10 @@ struct HeatmapRenderer {
         let blockRows = (rows + cellLimit - 1) / cellLimit
         let blockColumns = (columns + cellLimit - 1) / cellLimit
         let values = Swift.stride(from: 0, to: rows, by: blockRows).map { top in
-            Swift.stride(from: 0, to: columns, by: blockColumns).map { left -> Double in
-                if map.categorical {
-                    let row = map.values[min(rows - 1, top + blockRows / 2)]
-                    let column = min(left + blockColumns / 2, row.count - 1)
-                    return column >= 0 ? row[column] : .nan
-                }
-                var sum = 0.0
-                var count = 0
-                for row in map.values[top..<min(rows, top + blockRows)] {
-                    for value in row[min(left, row.count)..<min(row.count, left + blockColumns)] where value.isFinite {
-                        sum += value
-                        count += 1
-                    }
-                }
-                return count == 0 ? .nan : sum / Double(count)
+            let row = map.values[min(rows - 1, top + blockRows / 2)]
+            return Swift.stride(from: 0, to: columns, by: blockColumns).map { left -> Double in
+                let column = left + blockColumns / 2
+                return column < row.count ? row[column] : .nan
             }
         }
         return (values, blockRows, blockColumns)
@@ -148,8 +138,7 @@ struct HeatmapRenderer {
         if (rows == 0 || columns == 0) && map.points.isEmpty { notes.append("The matrix is empty.") }
         if blockRows > 1 || blockColumns > 1 {
             let size = "\(map.values.count) × \(map.values.map(\.count).max() ?? 0)"
-            notes.append("The \(size) matrix is drawn in blocks of \(blockRows) × \(blockColumns) "
-                + (map.categorical ? "(the class at each block's centre)." : "(block averages)."))
+            notes.append("The \(size) matrix is sampled: one cell of every \(blockRows) × \(blockColumns) block is drawn.")
         }
         let missing = map.values.reduce(0) { $0 + $1.filter { !$0.isFinite }.count }
         if missing > 0 { notes.append("\(missing) value\(missing == 1 ? " is" : "s are") NaN or infinite (shown blank).") }
@@ -186,6 +175,10 @@ struct HeatmapRenderer {
         func edge(_ index: Int, _ count: Int, _ start: Double, _ length: Double) -> Int {
             Int(((start + length * Double(index) / Double(count)) * 10).rounded())
         }
+        // Continuous colors change from cell to cell, so each run is drawn as a short thick
+        // stroke along its row (`M x y h w`), about half the bytes of a filled rectangle.
+        let strokes = scale != .categorical
+        let rowHeight = (0..<rows).map { edge($0 + 1, rows, frame.top, frame.height) - edge($0, rows, frame.top, frame.height) }.max() ?? 1
         var paths: [String: String] = [:]
         var order: [String] = []
         for row in 0..<rows {
@@ -202,12 +195,19 @@ struct HeatmapRenderer {
                     let x0 = edge(start, columns, frame.left, frame.width)
                     let x1 = edge(end, columns, frame.left, frame.width)
                     if paths[colorClass] == nil { order.append(colorClass) }
-                    paths[colorClass, default: ""] += "M\(tenths(x0)) \(tenths(y0))h\(tenths(x1 - x0))v\(tenths(y1 - y0))h\(tenths(x0 - x1))z"
+                    if strokes {
+                        paths[colorClass, default: ""] += "M\(tenths(x0)) \(tenths((y0 + y1) / 2))h\(tenths(x1 - x0))"
+                    } else {
+                        paths[colorClass, default: ""] += "M\(tenths(x0)) \(tenths(y0))h\(tenths(x1 - x0))v\(tenths(y1 - y0))h\(tenths(x0 - x1))z"
+                    }
                 }
                 start = end
             }
         }
-        let markup = order.sorted().compactMap { name in paths[name].map { SVG.empty("path", ["class": name, "d": $0]) } }.joined()
+        let width = tenths(rowHeight + 1)
+        let markup = order.sorted().compactMap { name in
+            paths[name].map { strokes ? SVG.empty("path", ["class": name + " hm", "stroke-width": width, "d": $0]) : SVG.empty("path", ["class": name, "d": $0]) }
+        }.joined()
         return "<g shape-rendering=\"crispEdges\">" + markup + "</g>"
     }
 

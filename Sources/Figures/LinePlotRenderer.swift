@@ -42,13 +42,14 @@ struct LinePlotRenderer {
         var xLow = Double.infinity, xHigh = -Double.infinity
         var yLow = Double.infinity, yHigh = -Double.infinity
         for series in plot.series {
-            for point in series.points where point.x.isFinite && point.y.isFinite && (!plot.logY || point.y > 0) {
+            // x covers every point with finite coordinates, even one a log axis cannot show.
+            for point in series.points where point.x.isFinite && point.y.isFinite {
                 xLow = min(xLow, point.x); xHigh = max(xHigh, point.x)
+                guard !plot.logY || point.y > 0 else { continue }
                 yLow = min(yLow, point.y); yHigh = max(yHigh, point.y)
             }
         }
-        guard xLow <= xHigh else { return DataRange(x: nil, y: nil) }
-        return DataRange(x: xLow...xHigh, y: yLow...yHigh)
+        return DataRange(x: xLow <= xHigh ? xLow...xHigh : nil, y: yLow <= yHigh ? yLow...yHigh : nil)
     }
 
     /// The whole `<svg>`.

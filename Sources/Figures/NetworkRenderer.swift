@@ -239,8 +239,11 @@ struct NetworkRenderer {
         let rowGap = 40.0
         var body = ""
         var y = 16.0
-        body += SVG.text(sizes(), x: 12, y: y, class: "lb")
-        y += 20
+        for line in Self.wrap(sizes(), width: Self.width - 24, size: 12.5) {
+            body += SVG.text(line, x: 12, y: y, class: "lb")
+            y += 17
+        }
+        y += 3
         let barCenter = 150.0
         for (row, units) in shown.enumerated() {
             let index = row < 12 || hidden == 0 ? row : row + hidden
