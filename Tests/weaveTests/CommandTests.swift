@@ -179,6 +179,38 @@ final class CommandTests: XCTestCase {
         XCTAssertNotNil(site["404.html"])
     }
 
+    func testRunawayCellsFailWithLocatedErrorsAndNoCrash() throws {
+        try write("Notebooks/02-loop.md", "# Loop\n\n```swift\nvar i = 0\nwhile true { i += 1 }\n```\n")
+        try write("Notebooks/03-deep.md", "# Deep\n\n```swift\nfunc f(_ n: Int) -> Int { f(n + 1) }\nf(0)\n```\n")
+        let started = Date()
+        let run = try weave("check", "Notebooks")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 60, "a runaway cell must stop on its budget")
+        XCTAssertEqual(run.status, 1, run.stderr)
+        let errors = run.stderr.split(separator: "\n").filter { $0.contains(": error: ") && $0.hasPrefix("Notebooks/") }
+        XCTAssertEqual(errors.count, 2, run.stderr)
+        XCTAssertTrue(errors[0].hasPrefix("Notebooks/02-loop.md:5:"), run.stderr)
+        XCTAssertTrue(errors[1].hasPrefix("Notebooks/03-deep.md:4:"), run.stderr)
+    }
+
+    func testCellsRunAndTheirOutputsReachThePage() throws {
+        try write("Notebooks/02-run.md", "# Run\n\n```swift\nlet xs = [1, 2, 3]\nprint(xs.reduce(0, +))\nexpect(xs.count == 3, \"three items\")\n```\n")
+        let run = try weave("build", "Notebooks", "-o", "out")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let page = String(decoding: try snapshot("out")["02-run.html"] ?? Data(), as: UTF8.self)
+        XCTAssertTrue(page.contains(#"<pre class="output-stream">6"#), page)
+        XCTAssertTrue(page.contains("three items"), page)
+    }
+
+    func testAFailedExpectationFailsTheBuild() throws {
+        XCTAssertEqual(try weave("build", "Notebooks", "-o", "out").status, 0)
+        let before = try snapshot("out")
+        try write("Notebooks/02-claim.md", "# Claim\n\n```swift\nlet w = 0.25\nexpect(w > 0.5, \"w is large\")\n```\n")
+        let run = try weave("build", "Notebooks", "-o", "out")
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.hasPrefix("Notebooks/02-claim.md:5:1: error: expectation failed: w is large"), run.stderr)
+        XCTAssertEqual(try snapshot("out"), before)
+    }
+
     // MARK: Usage errors (exit 2)
 
     func testMissingFolderIsAUsageError() throws {
