@@ -99,7 +99,9 @@ struct LinePlotRenderer {
 
         var legend = legendEntries(groups)
         for index in legend.indices where dotsOnly.contains(index) { legend[index].dot = true }
-        if plot.series.count > 1 || plot.series.first.map({ !$0.name.isEmpty }) == true {
+        // One series needs no legend when a title or axis label already says what it is.
+        let singleExplained = plot.series.count == 1 && (plot.title != nil || plot.yLabel != nil)
+        if plot.series.count > 1 || (plot.series.first.map({ !$0.name.isEmpty }) == true && !singleExplained) {
             let (markup, height) = Self.legend(legend, left: frame.left, top: cursor + 6, width: frame.width)
             body += markup
             cursor += 6 + height

@@ -230,11 +230,58 @@ struct NetworkRenderer {
         }
     }
 
+    /// One row of the summary: a layer, or a run of identical hidden layers.
+    struct SummaryRow {
+        var name: String
+        var units: Int
+        var activation: String?
+        /// How many identical layers the row stands for.
+        var repeats: Int
+        /// The weights into the next row, as text.
+        var weightsAfter: String?
+        /// Within a run of identical layers, the weights between neighbours.
+        var weightsWithin: String?
+    }
+
+    /// The summary's rows: consecutive hidden layers of the same size and activation whose
+    /// weights have no statistics to show are merged into one row (`layers 1–9`).
+    func summaryRows() -> [SummaryRow] {
+        let layers = diagram.layers
+        let transitions = transitions()
+        func weights(_ index: Int) -> String? {
+            guard index < transitions.count else { return nil }
+            let transition = transitions[index]
+            var text = Self.grouped(transition.count) + " weights"
+            if let mean = transition.mean, let std = transition.std {
+                text += ": mean \(Self.value(mean)), std \(NumberFormat.short(std))"
+            }
+            return text
+        }
+        var rows: [SummaryRow] = []
+        for (index, units) in layers.enumerated() {
+            let activation = index > 0 && index - 1 < diagram.activations.count ? diagram.activations[index - 1] : nil
+            let hiddenLayer = index > 0 && index < layers.count - 1
+            if hiddenLayer, var last = rows.last, last.name.hasPrefix("layer"), last.units == units.count,
+               last.activation == activation, transitions[index - 1].mean == nil {
+                last.repeats += 1
+                last.weightsWithin = last.weightsAfter
+                last.weightsAfter = weights(index)
+                let first = index - last.repeats + 1
+                last.name = "layers \(first)–\(index)"
+                rows[rows.count - 1] = last
+                continue
+            }
+            let name = index == 0 ? "inputs" : (index == layers.count - 1 ? "outputs" : "layer \(index)")
+            rows.append(SummaryRow(name: name, units: units.count, activation: activation, repeats: 1, weightsAfter: weights(index)))
+        }
+        return rows
+    }
+
     func summarySVG() -> String {
         let layers = diagram.layers
-        let shown = layers.count > 24 ? Array(layers.prefix(12)) + Array(layers.suffix(12)) : layers
-        let hidden = layers.count - shown.count
-        let transitions = transitions()
+        let allRows = summaryRows()
+        let rows = allRows.count > 24 ? Array(allRows.prefix(12)) + Array(allRows.suffix(12)) : allRows
+        let hidden = allRows.count - rows.count
         let largest = max(1, layers.map(\.count).max() ?? 1)
         let rowGap = 40.0
         var body = ""
@@ -244,28 +291,32 @@ struct NetworkRenderer {
             y += 17
         }
         y += 3
-        let barCenter = 150.0
-        for (row, units) in shown.enumerated() {
-            let index = row < 12 || hidden == 0 ? row : row + hidden
-            let name = index == 0 ? "inputs" : (index == layers.count - 1 ? "outputs" : "layer \(index)")
-            let barWidth = max(8, 180 * (Double(units.count) / Double(largest)).squareRoot())
+        let barCenter = 165.0
+        for (position, row) in rows.enumerated() {
+            let boxBottom = y + 17
+            let barWidth = max(8, 140 * (Double(row.units) / Double(largest)).squareRoot())
+            if row.repeats > 1 {
+                // A stack of boxes for a run of identical layers.
+                body += SVG.rect(x: barCenter - barWidth / 2 + 6, y: y - 6, width: barWidth, height: 16, class: "bx")
+                body += SVG.rect(x: barCenter - barWidth / 2 + 3, y: y - 3, width: barWidth, height: 16, class: "bx")
+            }
             body += SVG.rect(x: barCenter - barWidth / 2, y: y, width: barWidth, height: 16, class: "bx")
-            body += SVG.text(name, x: 12, y: y + 12, class: "")
-            var detail = Self.grouped(units.count) + " unit" + (units.count == 1 ? "" : "s")
-            if index > 0, index - 1 < diagram.activations.count { detail += ", " + diagram.activations[index - 1] }
-            body += SVG.text(detail, x: 252, y: y + 12, class: "")
-            if row == 11, hidden > 0 {
-                body += SVG.text("… \(hidden) more layers …", x: barCenter, y: y + rowGap / 2 + 12, class: "nt", anchor: "middle")
+            body += SVG.text(row.name, x: 12, y: y + 12, class: "")
+            var detail = Self.grouped(row.units) + " unit" + (row.units == 1 ? "" : "s")
+            if let activation = row.activation { detail += ", " + activation }
+            if row.repeats > 1 { detail += " (× \(row.repeats))" }
+            body += SVG.text(detail, x: 256, y: y + 12, class: "")
+            if let within = row.weightsWithin {
+                body += SVG.text(within + " between each", x: 256, y: y + 25, class: "sm mu")
+                y += 12
+            }
+            if position == 11, hidden > 0 {
+                body += SVG.text("… \(hidden) more rows …", x: barCenter, y: y + rowGap / 2 + 12, class: "nt", anchor: "middle")
                 y += rowGap
             }
-            if index < transitions.count, row + 1 < shown.count {
-                let transition = transitions[index]
-                var text = Self.grouped(transition.count) + " weights"
-                if let mean = transition.mean, let std = transition.std {
-                    text += ": mean \(NumberFormat.short(mean, minus: NumberFormat.typographicMinus)), std \(NumberFormat.short(std))"
-                }
-                body += SVG.line(barCenter, y + 17, barCenter, y + rowGap - 1, class: "ax")
-                body += SVG.text(text, x: 252, y: y + rowGap / 2 + 12, class: "sm mu")
+            if let after = row.weightsAfter, position + 1 < rows.count {
+                body += SVG.line(barCenter, boxBottom, barCenter, y + rowGap - (rows[position + 1].repeats > 1 ? 7 : 1), class: "ax")
+                body += SVG.text(after, x: 256, y: y + rowGap / 2 + 12, class: "sm mu")
             }
             y += rowGap
         }
@@ -273,14 +324,13 @@ struct NetworkRenderer {
             body += SVG.text("No layers", x: 12, y: y, class: "nt")
             y += 20
         }
-        var notes: [String] = []
-        if diagram.hasBias { notes.append("Every unit after the inputs also adds a bias.") }
-        for note in notes {
-            body += SVG.text(note, x: 12, y: y, class: "nt")
+        if diagram.hasBias {
+            body += SVG.text("Every unit after the inputs also adds a bias.", x: 12, y: y, class: "nt")
             y += 14
         }
-        var description = "Network \(sizes()), drawn as a summary of \(layers.count) layers: "
-            + layers.enumerated().map { "\($0.offset == 0 ? "inputs" : "layer \($0.offset)") \($0.element.count) units" }.joined(separator: ", ")
+        let transitions = transitions()
+        var description = "Network \(sizes()), drawn as a summary: "
+            + allRows.map { "\($0.name) \($0.units) units" + ($0.activation.map { " " + $0 } ?? "") }.joined(separator: ", ")
         if transitions.contains(where: { $0.mean != nil }) {
             description += ". Weights per layer: " + transitions.enumerated().compactMap { index, transition in
                 guard let mean = transition.mean, let std = transition.std else { return nil }
