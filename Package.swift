@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "KernelTests", dependencies: ["Kernel"], exclude: ["Cases"]),
         // KERNEL-TESTS-END
         // FIGURES-TESTS-BEGIN
-        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Kernel"], exclude: ["Cases", "Gallery"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Kernel", "Notebook", "Site"], exclude: ["Cases", "Gallery"]),
         // FIGURES-TESTS-END
         .testTarget(name: "weaveTests", dependencies: ["weave", "Site"]),
     ],
