@@ -99,6 +99,7 @@ enum FigureStylesheet {
         css += """
         .fig{margin:1.2em 0}
         .fig-svg{display:block;width:100%;height:auto;overflow:visible}
+        .fig-network .fig-svg{max-width:36rem;margin:0 auto}
         .fig figcaption,.fig-group-title{color:var(--fig-muted);font-size:.92em;margin-top:.3em}
         .fig-group-title{margin:0 0 .4em;font-weight:600;color:var(--fig-fg)}
         .fig-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(17rem,1fr));gap:.6rem 1rem}

@@ -34,18 +34,20 @@ struct NetworkRenderer {
 
     func detailedSVG() -> String {
         let layers = diagram.layers
+        // A small network gets a narrower canvas, so that its labels stay legible on a phone.
+        let width = layers.count <= 4 ? 400.0 : Self.width
         let largest = max(1, layers.map(\.count).max() ?? 1)
         let labelled = diagram.edges.count <= Self.maxLabelledEdges
         let rowGap = labelled ? 96.0 : 44.0
         let top = 14.0
         let columnsTop = top + Self.radius
         let middle = columnsTop + Double(largest - 1) * rowGap / 2
-        let margin = 30.0
-        let columnGap = layers.count > 1 ? (Self.width - 2 * margin) / Double(layers.count - 1) : 0
+        let margin = 28.0
+        let columnGap = layers.count > 1 ? (width - 2 * margin) / Double(layers.count - 1) : 0
 
         var position: [String: (x: Double, y: Double)] = [:]
         for (column, units) in layers.enumerated() {
-            let x = layers.count > 1 ? margin + Double(column) * columnGap : Self.width / 2
+            let x = layers.count > 1 ? margin + Double(column) * columnGap : width / 2
             for (row, unit) in units.enumerated() where position[unit] == nil {
                 position[unit] = (x, middle + (Double(row) - Double(units.count - 1) / 2) * rowGap)
             }
@@ -106,11 +108,11 @@ struct NetworkRenderer {
         }
         if diagram.hasBias { notes.append("Every unit after the inputs also adds a bias.") }
         if skipped > 0 { notes.append("\(skipped) weight\(skipped == 1 ? "" : "s") join units not in the layers and are not drawn.") }
-        for note in notes.flatMap({ Self.wrap($0, width: Self.width - 2 * 12, size: 10.5) }) {
+        for note in notes.flatMap({ Self.wrap($0, width: width - 2 * 12, size: 11) }) {
             cursor += 14
             footer += SVG.text(note, x: 12, y: cursor, class: "nt")
         }
-        return SVG.document(width: Self.width, height: cursor + 10, ids: ids,
+        return SVG.document(width: width, height: cursor + 10, ids: ids,
                             title: context.caption ?? "Network " + sizes(),
                             description: context.alt ?? describeDetailed(), body: lines + nodes + labels + footer)
     }
@@ -158,13 +160,34 @@ struct NetworkRenderer {
         return String(head) + String(tail)
     }
 
-    /// Words split into lines no wider than `width`.
+    /// Text split into lines no wider than `width`, breaking after `; ` where possible (so
+    /// that a group such as `w5 = w6 = w7 = w8 (−0.3)` stays on one line), else between words.
     static func wrap(_ text: String, width: Double, size: Double) -> [String] {
+        let parts = text.split(separator: "; ", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count > 1 else { return wrapWords(text, width: width, size: size) }
+        var lines: [String] = []
+        var line = ""
+        for (index, part) in parts.enumerated() {
+            let piece = part + (index < parts.count - 1 ? ";" : "")
+            let candidate = line.isEmpty ? piece : line + " " + piece
+            if !line.isEmpty, SVG.textWidth(candidate, size: size) * 1.08 > width {
+                lines.append(line)
+                line = piece
+            } else {
+                line = candidate
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.flatMap { wrapWords($0, width: width, size: size) }
+    }
+
+    /// Words split into lines no wider than `width`.
+    static func wrapWords(_ text: String, width: Double, size: Double) -> [String] {
         var lines: [String] = []
         var line = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
             let candidate = line.isEmpty ? String(word) : line + " " + word
-            if !line.isEmpty, SVG.textWidth(candidate, size: size) > width {
+            if !line.isEmpty, SVG.textWidth(candidate, size: size) * 1.08 > width {
                 lines.append(line)
                 line = String(word)
             } else {
