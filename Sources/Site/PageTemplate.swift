@@ -5,6 +5,8 @@ struct PageTemplate {
     let configuration: SiteConfiguration
     /// The path from the page to the site root (`""`, `"../"`).
     let root: String
+    /// Whether the site has an index to link home to (a page rendered alone has none).
+    var hasIndex = true
 
     /// A whole HTML document around `main`, which is already markup.
     func document(title: String, description: String?, main: String) -> String {
@@ -22,9 +24,10 @@ struct PageTemplate {
         head += HTML.void("link", ["rel": "stylesheet", "href": root + Assets.stylesheet]) + "\n"
         head += HTML.element("script", ["defer": "", "src": root + Assets.katexScript], content: "") + "\n"
         head += HTML.element("script", ["defer": "", "src": root + Assets.script], content: "") + "\n"
-        let header = HTML.element("header", ["class": "site-header"],
-                                  content: HTML.element("a", ["class": "site-title", "href": root + "index.html"],
-                                                        content: HTML.escape(configuration.title)))
+        let title = hasIndex
+            ? HTML.element("a", ["class": "site-title", "href": root + "index.html"], content: HTML.escape(configuration.title))
+            : HTML.element("span", ["class": "site-title"], content: HTML.escape(configuration.title))
+        let header = HTML.element("header", ["class": "site-header"], content: title)
         return """
         <!DOCTYPE html>
         <html lang="\(HTML.escape(configuration.language))">

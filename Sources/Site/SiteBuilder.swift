@@ -104,7 +104,7 @@ public struct SiteBuilder: Sendable {
     /// The page for one executed notebook, standing alone (neighbours unknown), for `weave render`.
     public func renderPage(_ executed: ExecutedNotebook) -> SiteFile {
         let notebook = executed.notebook
-        let template = PageTemplate(configuration: configuration, root: "")
+        let template = PageTemplate(configuration: configuration, root: "", hasIndex: false)
         let main = NotebookPage(executed: executed, previous: nil, next: nil).main()
         return SiteFile(path: notebook.name + ".html",
                         text: template.document(title: notebook.title, description: notebook.frontMatter.description, main: main))
