@@ -82,10 +82,13 @@ enum HyperbolicTangent {
     /// Writes tanh(input[i]) to output[i] (the two may be the same), in parallel for large counts.
     static func apply(_ input: UnsafePointer<Double>, to output: UnsafeMutablePointer<Double>, count: Int) {
         let kernel = Self.kernel
-        let parts = count >= parallelThreshold ? Swift.min(processors, 8) : 1
+        // A few parts per processor, handed out as threads come free, so that a core busy with
+        // something else (another process, a BLAS thread still spinning) does not hold the rest up.
+        let parts = count >= parallelThreshold ? Swift.min(processors * 4, 64) : 1
         guard parts > 1 else { return kernel(input, output, count) }
         let span = Span(input: input, output: output)
-        let size = (count + parts - 1) / parts
+        // Whole vectors of 8 per part, so only the last part has a tail.
+        let size = ((count + parts - 1) / parts + 7) & ~7
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let start = part * size, end = Swift.min(count, start + size)
             if start < end { kernel(span.input + start, span.output + start, end - start) }
