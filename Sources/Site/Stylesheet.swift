@@ -71,6 +71,14 @@ enum Stylesheet {
     .contents-summary { font-size: 0.88em; }
     a:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
     .footnotes { font-size: 0.92em; color: var(--muted); border-top: 1px solid var(--border); margin-top: 2rem; }
+    /* On a phone a figure keeps a readable size and scrolls inside its own box. */
+    @media (max-width: 34rem) {
+      .cell-output .fig { overflow-x: auto; }
+      .cell-output .fig > .fig-svg { min-width: 30rem; }
+    }
+    .prompt { display: block; color: var(--muted); font: 0.8em ui-monospace, Menlo, Consolas, monospace; margin-bottom: 0.2em; }
+    .output-stream { background: none; border: 1px solid var(--border); margin: 0.6em 0; }
+    .output-error { background: none; border: 1px solid var(--hl-string); color: var(--text); }
     @media print {
       .site-header, .pager { display: none; }
       body { font-size: 12pt; }
