@@ -290,10 +290,3 @@ final class DenseTrainer {
         }
     }
 }
-
-/// One parameter block (a weight matrix or a bias row) and its gradient, as training updates it.
-struct ParameterBuffer {
-    let value: UnsafeMutablePointer<Double>
-    let gradient: UnsafeMutablePointer<Double>
-    let count: Int
-}
