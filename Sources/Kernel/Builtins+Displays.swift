@@ -1,5 +1,7 @@
 extension Builtins {
     func registerDisplays() {
+        // `expect` is compiled at its call site (Builtins.specialCall); this entry only names it.
+        define("expect") { _, _ in throw Failure("expect must be called directly: expect(condition, message)") }
         define("display") { arguments, runtime in
             guard !arguments.isEmpty, arguments.allSatisfy({ $0.label == nil }) else {
                 throw Failure("display takes one or more values; expected display(_: Any...)")

@@ -14,6 +14,7 @@ final class Builtins {
         registerTypes()
         registerEngine()
         registerDisplays()
+        registerFigures()
     }
 
     var names: [String] { Array(table.keys) }

@@ -6,6 +6,12 @@ extension Compiler {
     ]
 
     func call(_ callee: Expr, _ arguments: [ExprArgument], optional: Bool, _ location: Location) throws -> Code {
+        var arguments = arguments
+        // `xs.sorted { … }` is `xs.sorted(by: { … })`: the trailing closure takes the label it stands for.
+        if case let .member(_, name, _, _) = callee, let label = Methods.trailingLabels[name], let last = arguments.last,
+            last.label == nil, case .closure = last.value {
+            arguments[arguments.count - 1] = ExprArgument(label: label, value: last.value)
+        }
         let argumentCodes = try self.arguments(arguments)
         let runtime = self.runtime
         switch callee {
@@ -20,6 +26,20 @@ extension Compiler {
                     throw rootLocation.error("cannot use mutating member on immutable value: '\(rootName)' is a 'let' constant")
                 }
                 let modify = try place(base)
+                if name == "append", argumentCodes.count == 1, argumentCodes[0].0 == nil {
+                    let element = argumentCodes[0].1
+                    return { frame in
+                        let value = try element(frame)
+                        try modify(frame) { receiver in
+                            if receiver.tag == .array {
+                                _ = Methods.mutate(&receiver) { $0.append(value) }
+                            } else {
+                                _ = try located(memberLocation) { try Methods.call(&receiver, name, [Argument(label: nil, value: value)], runtime) }
+                            }
+                        }
+                        return .void
+                    }
+                }
                 return { frame in
                     let values = try Compiler.evaluate(argumentCodes, frame)
                     var result = Value.void

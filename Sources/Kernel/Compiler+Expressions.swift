@@ -221,11 +221,39 @@ extension Compiler {
                 if case let .double(i) = x, case let .double(j) = y { return .double(i * j) }
                 return try located(location) { try Operators.arithmetic("*", x, y) }
             }
-        case "<":
+        case "/":
             return { frame in
                 let x = try a(frame), y = try b(frame)
-                if case let .int(i) = x, case let .int(j) = y { return .bool(i < j) }
-                return try located(location) { .bool(try Operators.compare("<", x, y)) }
+                if case let .int(i) = x, case let .int(j) = y, j != 0, !(i == .min && j == -1) { return .int(i / j) }
+                if case let .double(i) = x, case let .double(j) = y { return .double(i / j) }
+                return try located(location) { try Operators.arithmetic("/", x, y) }
+            }
+        case "%":
+            return { frame in
+                let x = try a(frame), y = try b(frame)
+                if case let .int(i) = x, case let .int(j) = y, j != 0, !(i == .min && j == -1) { return .int(i % j) }
+                return try located(location) { try Operators.arithmetic("%", x, y) }
+            }
+        case "<", ">", "<=", ">=":
+            let test: (Int, Int) -> Bool
+            let real: (Double, Double) -> Bool
+            switch op {
+            case "<": (test, real) = ({ $0 < $1 }, { $0 < $1 })
+            case ">": (test, real) = ({ $0 > $1 }, { $0 > $1 })
+            case "<=": (test, real) = ({ $0 <= $1 }, { $0 <= $1 })
+            default: (test, real) = ({ $0 >= $1 }, { $0 >= $1 })
+            }
+            return { frame in
+                let x = try a(frame), y = try b(frame)
+                if case let .int(i) = x, case let .int(j) = y { return .bool(test(i, j)) }
+                if case let .double(i) = x, case let .double(j) = y { return .bool(real(i, j)) }
+                return try located(location) { .bool(try Operators.compare(op, x, y)) }
+            }
+        case "!=":
+            return { frame in
+                let x = try a(frame), y = try b(frame)
+                if case let .int(i) = x, case let .int(j) = y { return .bool(i != j) }
+                return .bool(x != y)
             }
         case "==":
             return { frame in

@@ -20,10 +20,13 @@ extension Compiler {
         // A literal range runs without making a range value.
         if case let .binary(op, lowerExpr, upperExpr, rangeLocation) = sequence, op == "..<" || op == "..." {
             let lower = try expression(lowerExpr), upper = try expression(upperExpr)
-            let (bind, test, loopBody) = try inBlock {
-                let bind = try rangeBinder(pattern, location)
-                let test = try whereClause.map { try condition($0) }
-                return (bind, test, try loop(label: label, id: id) { try inBlock { try statements(body) } })
+            openBlock()
+            let bind: (Frame, Int) throws -> Void, test: ((Frame) throws -> Bool)?, loopBody: Block
+            do {
+                defer { closeBlock() }
+                bind = try rangeBinder(pattern, location)
+                test = try whereClause.map { try condition($0) }
+                loopBody = try self.loopBody(body, label: label, id: id)
             }
             let budget = runtime.budget, message = runtime.budgetMessage
             let closed = op == "..."
@@ -52,10 +55,13 @@ extension Compiler {
             }
         }
         let sequenceCode = try expression(sequence)
-        let (bind, test, loopBody) = try inBlock {
-            let bind = try binder(pattern, isLet: true, location)
-            let test = try whereClause.map { try condition($0) }
-            return (bind, test, try loop(label: label, id: id) { try inBlock { try statements(body) } })
+        openBlock()
+        let bind: (Frame, Value) throws -> Void, test: ((Frame) throws -> Bool)?, loopBody: Block
+        do {
+            defer { closeBlock() }
+            bind = try binder(pattern, isLet: true, location)
+            test = try whereClause.map { try condition($0) }
+            loopBody = try self.loopBody(body, label: label, id: id)
         }
         let runtime = self.runtime
         let sequenceLocation = sequence.location
@@ -107,29 +113,31 @@ extension Compiler {
         guard hasDefault || Set(boolCases).count == 2 else {
             throw location.error("switch must be exhaustive; add a default clause")
         }
-        typealias Compiled = (tests: [(Frame, Value) throws -> Bool], body: Block)
-        let compiled: [Compiled] = try loop(label: label, id: id, isLoop: false) {
-            try cases.map { switchCase in
-                guard !switchCase.body.isEmpty else {
-                    throw switchCase.location.error("'case' label in a 'switch' must have at least one executable statement")
-                }
-                return try inBlock {
-                    let tests = try switchCase.items.map { item -> (Frame, Value) throws -> Bool in
-                        let match = try matcher(item.pattern)
-                        guard let guardExpr = item.guardExpr else { return match }
-                        let test = try condition(guardExpr)
-                        return { frame, value in try match(frame, value) && test(frame) }
-                    }
-                    let body = try inBlock { try statements(switchCase.body) }
-                    return (tests.isEmpty ? [{ _, _ in true }] : tests, body)
-                }
+        struct Compiled {
+            let tests: [(Frame, Value) throws -> Bool]
+            let body: Block
+        }
+        openTarget(label: label, id: id, isLoop: false)
+        defer { closeTarget() }
+        let compiled: [Compiled] = try cases.map { switchCase in
+            guard !switchCase.body.isEmpty else {
+                throw switchCase.location.error("'case' label in a 'switch' must have at least one executable statement")
             }
+            openBlock()
+            defer { closeBlock() }
+            let tests = try switchCase.items.map { item -> (Frame, Value) throws -> Bool in
+                let match = try matcher(item.pattern)
+                guard let guardExpr = item.guardExpr else { return match }
+                let test = try condition(guardExpr)
+                return { frame, value in try match(frame, value) && test(frame) }
+            }
+            return Compiled(tests: tests.isEmpty ? [{ _, _ in true }] : tests, body: try block(switchCase.body))
         }
         return { frame in
             let value = try subjectCode(frame)
-            for (tests, body) in compiled {
-                for test in tests where try test(frame, value) {
-                    let flow = try body(frame)
+            for item in compiled {
+                for test in item.tests where try test(frame, value) {
+                    let flow = try item.body(frame)
                     if case let .breaking(target) = flow, target == id { return .normal }
                     return flow
                 }

@@ -10,30 +10,30 @@ extension Compiler {
             functions.append((address, code))
             pending[decl.name] = code
         }
-        var blocks: [Block] = []
+        var blocks: [BlockCode] = []
         if !functions.isEmpty {
             let stores = functions.map { (pointer($0.0), $0.1) }
-            blocks.append { frame in
+            blocks.append(BlockCode { frame in
                 for (pointer, code) in stores { try pointer(frame).pointee = .function(UserFunction(code: code, parent: frame)) }
                 return .normal
-            }
+            })
         }
         for statement in list {
             if case let .function(decl) = statement, let code = pending[decl.name] {
                 try compileFunction(decl, into: code)
                 continue
             }
-            blocks.append(try self.statement(statement))
+            blocks.append(BlockCode(try self.statement(statement)))
         }
         return Compiler.sequence(blocks[...])
     }
 
     /// Runs blocks one after another, stopping at a break, continue or return. A balanced
     /// tree of pairs keeps the native recursion shallow for long blocks.
-    static func sequence(_ blocks: ArraySlice<Block>) -> Block {
+    static func sequence(_ blocks: ArraySlice<BlockCode>) -> Block {
         switch blocks.count {
         case 0: return { _ in .normal }
-        case 1: return blocks[blocks.startIndex]
+        case 1: return blocks[blocks.startIndex].run
         default:
             let middle = blocks.startIndex + blocks.count / 2
             let first = sequence(blocks[..<middle]), second = sequence(blocks[middle...])
@@ -64,15 +64,21 @@ extension Compiler {
                 return .normal
             }
         case let .ifStatement(conditions, then, otherwise, _):
-            let (test, body) = try inBlock { (try self.conditions(conditions), try inBlock { try statements(then) }) }
-            let elseBody = try otherwise.map { list in try inBlock { try statements(list) } }
-            return { frame in
-                if try test(frame) { return try body(frame) }
-                return try elseBody?(frame) ?? .normal
+            openBlock()
+            let test: (Frame) throws -> Bool, body: Block
+            do {
+                defer { closeBlock() }
+                test = try self.conditions(conditions)
+                body = try block(then)
             }
+            guard let otherwise else {
+                return { frame in try test(frame) ? try body(frame) : .normal }
+            }
+            let elseBody = try block(otherwise)
+            return { frame in try test(frame) ? try body(frame) : try elseBody(frame) }
         case let .guardStatement(conditions, body, location):
             let test = try self.conditions(conditions)
-            let elseBody = try inBlock { try statements(body) }
+            let elseBody = try block(body)
             guard let last = body.last, last.exitsScope else {
                 throw location.error("'guard' body must not fall through, consider using a 'return' or 'break' to exit the scope")
             }
@@ -84,8 +90,12 @@ extension Compiler {
             return try forIn(label: label, pattern, sequence, whereClause, body, location)
         case let .whileLoop(label, conditions, body, location):
             let id = newTargetID()
-            let (test, loopBody) = try inBlock {
-                (try self.conditions(conditions), try loop(label: label, id: id) { try inBlock { try statements(body) } })
+            openBlock()
+            let test: (Frame) throws -> Bool, loopBody: Block
+            do {
+                defer { closeBlock() }
+                test = try self.conditions(conditions)
+                loopBody = try self.loopBody(body, label: label, id: id)
             }
             let runtime = self.runtime
             return { frame in
@@ -102,7 +112,7 @@ extension Compiler {
             }
         case let .repeatWhile(label, body, condition, location):
             let id = newTargetID()
-            let loopBody = try loop(label: label, id: id) { try inBlock { try statements(body) } }
+            let loopBody = try self.loopBody(body, label: label, id: id)
             let test = try self.condition(condition)
             let runtime = self.runtime
             return { frame in
@@ -131,16 +141,10 @@ extension Compiler {
             let code = try expression(value)
             return { frame in .returning(try code(frame)) }
         case let .block(list, _):
-            return try inBlock { try statements(list) }
+            return try block(list)
         case let .sequence(list):
-            return Compiler.sequence(try list.map { try self.statement($0) }[...])
+            return Compiler.sequence(try list.map { BlockCode(try self.statement($0)) }[...])
         }
-    }
-
-    func loop<T>(label: String?, id: Int, isLoop: Bool = true, _ body: () throws -> T) rethrows -> T {
-        scope.targets.append(Scope.Target(label: label, id: id, isLoop: isLoop))
-        defer { scope.targets.removeLast() }
-        return try body()
     }
 
     func findTarget(_ label: String?, isContinue: Bool, _ location: Location) throws -> Int {
@@ -280,6 +284,16 @@ extension Compiler {
             if case let .bool(result) = value { return result }
             throw location.error("type '\(value.typeName)' cannot be used as a boolean; test for '!= 0' instead")
         }
+    }
+}
+
+/// A compiled statement kept in an array: a struct field holds the closure as it is, where
+/// an array of bare closures would store (and call) it through a reabstraction thunk.
+struct BlockCode {
+    let run: Block
+
+    init(_ run: @escaping Block) {
+        self.run = run
     }
 }
 

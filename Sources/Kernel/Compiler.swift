@@ -118,11 +118,38 @@ final class Compiler {
         return current
     }
 
-    /// Runs `body` with a new block scope.
-    func inBlock<T>(_ body: () throws -> T) rethrows -> T {
+    // Scopes open and close by explicit calls rather than through a generic helper taking a
+    // closure: compiled code returned through a generic is wrapped in reabstraction thunks,
+    // one more call on every run of it.
+
+    func openBlock() {
         scope.blocks.append([:])
-        defer { scope.blocks.removeLast() }
-        return try body()
+    }
+
+    func closeBlock() {
+        scope.blocks.removeLast()
+    }
+
+    /// Statements in a block scope of their own.
+    func block(_ list: [Stmt]) throws -> Block {
+        openBlock()
+        defer { closeBlock() }
+        return try statements(list)
+    }
+
+    func openTarget(label: String?, id: Int, isLoop: Bool) {
+        scope.targets.append(Scope.Target(label: label, id: id, isLoop: isLoop))
+    }
+
+    func closeTarget() {
+        scope.targets.removeLast()
+    }
+
+    /// A loop body: its own block, with the loop as the target of `break` and `continue`.
+    func loopBody(_ list: [Stmt], label: String?, id: Int) throws -> Block {
+        openTarget(label: label, id: id, isLoop: true)
+        defer { closeTarget() }
+        return try block(list)
     }
 
     /// Runs `body` compiling into a new frame (a function or closure).

@@ -20,12 +20,9 @@ enum Methods {
     }
 
     static func call(_ receiver: inout Value, _ name: String, _ arguments: [Argument], _ runtime: Runtime) throws -> Value {
-        var arguments = arguments
-        if let label = trailingLabels[name], isTrailingClosure(arguments, arguments.count - 1) {
-            arguments[arguments.count - 1] = Argument(label: label, value: arguments[arguments.count - 1].value)
-        }
-        switch receiver {
-        case let .object(object):
+        switch receiver.tag {
+        case .object:
+            guard case let .object(object) = receiver else { break }
             if let result = try object.method(name, arguments, runtime) { return result }
             throw Members.noMember(receiver, name, object.memberNames)
         case .array:
@@ -76,9 +73,10 @@ enum Methods {
     }
 
     static func array(_ receiver: inout Value, _ name: String, _ arguments: [Argument], _ runtime: Runtime) throws -> Value {
-        guard case let .array(items) = receiver else { return .void }
+        // Mutating methods must not hold a second reference to the array, or it is copied.
         let labels = arguments.map(\.label)
         let first = arguments.first?.value
+        let count = Methods.count(receiver)
         switch (name, labels) {
         case ("append", [nil]):
             return mutate(&receiver) { $0.append(arguments[0].value) }
@@ -86,26 +84,39 @@ enum Methods {
             let more = try Sequences.array(arguments[0].value)
             return mutate(&receiver) { $0.append(contentsOf: more) }
         case ("insert", [nil, "at"]):
-            guard case let .int(index) = arguments[1].value, index >= 0, index <= items.count else {
-                throw Failure("insert position \(arguments[1].value.debugText) is out of range for an array of \(items.count) elements")
+            guard case let .int(index) = arguments[1].value, index >= 0, index <= count else {
+                throw Failure("insert position \(arguments[1].value.debugText) is out of range for an array of \(count) elements")
             }
             return mutate(&receiver) { $0.insert(arguments[0].value, at: index) }
         case ("remove", ["at"]):
             guard case let .int(index) = arguments[0].value else { throw Failure("remove(at:) needs an Int index") }
-            let position = try Subscripts.checked(index, items.count)
+            let position = try Subscripts.checked(index, count)
             var removed = Value.void
             _ = mutate(&receiver) { removed = $0.remove(at: position) }
             return removed
         case ("removeLast", []), ("removeFirst", []), ("popLast", []):
-            if items.isEmpty {
+            if count == 0 {
                 if name == "popLast" { return .none }
-                throw Failure("can't remove \(name == "removeLast" ? "last" : "first") element from an empty collection")
+                throw Failure("can't remove \(name == "removeFirst" ? "first" : "last") element from an empty collection")
             }
             var removed = Value.void
             _ = mutate(&receiver) { removed = name == "removeFirst" ? $0.removeFirst() : $0.removeLast() }
             return removed
         case ("removeAll", []):
             return mutate(&receiver) { $0.removeAll() }
+        case ("reverse", []):
+            return mutate(&receiver) { $0.reverse() }
+        case ("swapAt", [nil, nil]):
+            guard case let .int(i) = arguments[0].value, case let .int(j) = arguments[1].value else {
+                throw Failure("swapAt needs two Int indices")
+            }
+            let a = try Subscripts.checked(i, count), b = try Subscripts.checked(j, count)
+            return mutate(&receiver) { $0.swapAt(a, b) }
+        default:
+            break
+        }
+        guard case let .array(items) = receiver else { return .void }
+        switch (name, labels) {
         case ("removeAll", ["where"]):
             let kept = try items.filter { try !predicate(first ?? .void, $0, runtime) }
             receiver = .array(kept)
@@ -114,17 +125,14 @@ enum Methods {
             let sorted = try items.sorted(by: ordered(first, runtime))
             receiver = .array(sorted)
             return .void
-        case ("reverse", []):
-            return mutate(&receiver) { $0.reverse() }
-        case ("swapAt", [nil, nil]):
-            guard case let .int(i) = arguments[0].value, case let .int(j) = arguments[1].value else {
-                throw Failure("swapAt needs two Int indices")
-            }
-            let a = try Subscripts.checked(i, items.count), b = try Subscripts.checked(j, items.count)
-            return mutate(&receiver) { $0.swapAt(a, b) }
         default:
             return try sequence(items, name, arguments, runtime, receiver: receiver)
         }
+    }
+
+    static func count(_ value: Value) -> Int {
+        if case let .array(items) = value { return items.count }
+        return 0
     }
 
     /// Changes the array held by `receiver` without copying it.

@@ -151,14 +151,14 @@ enum Operators {
     /// `target op= right`, appending in place for arrays and strings.
     static func compound(_ op: String, _ target: inout Value, _ right: Value) throws {
         if op == "+" {
-            if case .array = target, case let .array(more) = right {
+            if target.tag == .array, case let .array(more) = right {
                 guard case var .array(items) = target else { return }
                 target = .void
                 items.append(contentsOf: more)
                 target = .array(items)
                 return
             }
-            if case .string = target, case let .string(more) = right {
+            if target.tag == .string, case let .string(more) = right {
                 guard case var .string(text) = target else { return }
                 target = .void
                 text += more

@@ -125,16 +125,21 @@ struct Signature {
 }
 
 /// Matches arguments against overloads: the index of the first that fits and the values.
+/// When none fits, the overload whose labels agree longest with the arguments explains why.
 func match(_ arguments: [Argument], _ signatures: [Signature]) throws -> (Int, [Value]) {
-    var firstFailure: Failure?
+    var failures: [Failure] = []
     for (index, signature) in signatures.enumerated() {
         switch signature.bind(arguments) {
         case let .success(values): return (index, values)
-        case let .failure(failure): if firstFailure == nil { firstFailure = failure }
+        case let .failure(failure): failures.append(failure)
         }
     }
-    if signatures.count == 1, let firstFailure {
-        throw Failure("\(firstFailure.message); expected \(signatures[0].written)")
+    func agreement(_ signature: Signature) -> Int {
+        zip(signature.labels, arguments.map(\.label)).prefix { $0 == $1 }.count
+    }
+    let scores = signatures.map(agreement)
+    if let best = scores.max(), scores.filter({ $0 == best }).count == 1, let index = scores.firstIndex(of: best) {
+        throw Failure("\(failures[index].message); expected \(signatures[index].written)")
     }
     throw Failure("no exact matches in call to '\(signatures.first?.name ?? "")'; expected "
         + signatures.map(\.written).joined(separator: " or "))

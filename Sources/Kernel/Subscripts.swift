@@ -60,7 +60,7 @@ enum Subscripts {
     }
 
     static func modify(_ container: inout Value, _ keys: [Argument], _ runtime: Runtime, _ body: (inout Value) throws -> Void) throws {
-        switch container {
+        switch container.tag {
         case .array:
             guard keys.count == 1, keys[0].label == nil, case let .int(index) = keys[0].value else {
                 throw Failure("an array element is changed through one Int index, as in xs[i] = value")
@@ -75,10 +75,20 @@ enum Subscripts {
             container = .void
             if !isKnownUniquelyReferenced(&box) { box = DictionaryBox(copying: box) }
             defer { container = .dictionary(box) }
-            var current = box[key.key] ?? key.defaultValue ?? .none
+            if box[key.key] != nil {
+                var removed = false
+                try box.modifyValue(at: key.key) { stored in
+                    try body(&stored)
+                    removed = stored.isNone
+                }
+                if removed { box.set(key.key, nil) }
+                return
+            }
+            var current = key.defaultValue ?? .none
             try body(&current)
             box.set(key.key, current.isNone ? nil : current)
-        case let .object(object):
+        case .object:
+            guard case let .object(object) = container else { return }
             var current = try get(container, keys, runtime)
             try body(&current)
             guard try object.subscriptSet(keys, current, runtime) else {

@@ -118,3 +118,30 @@ struct Argument {
     let label: String?
     let value: Value
 }
+
+/// Which case a value is, read without copying its payload: switching on a value held
+/// `inout` copies it, and a copied array is no longer uniquely referenced, so code that
+/// changes a value in place switches on its tag instead.
+enum ValueTag {
+    case void, none, bool, int, double, string, array, dictionary, tuple, range, function, member, object
+}
+
+extension Value {
+    var tag: ValueTag {
+        switch self {
+        case .void: return .void
+        case .none: return .none
+        case .bool: return .bool
+        case .int: return .int
+        case .double: return .double
+        case .string: return .string
+        case .array: return .array
+        case .dictionary: return .dictionary
+        case .tuple: return .tuple
+        case .range: return .range
+        case .function: return .function
+        case .member: return .member
+        case .object: return .object
+        }
+    }
+}

@@ -20,10 +20,10 @@ let big = Tensor.randn(1000, 500, seed: 0)
 print(big.count, abs(big.mean()) < 0.01, abs(big.std() - 1) < 0.01)   // expect: 500000 true true
 // cell
 print(A[2, 0])
-// expect error 21:8: index [2, 0] is outside a tensor of shape (2, 2)
+// expect error 22:8: index [2, 0] is outside a tensor of shape (2, 2)
 // cell
 let huge = Tensor.zeros(100000, 100000)
-// expect error 24:12: Tensor.zeros(100000, 100000) would hold 10000000000 elements, more than the limit of 16000000
+// expect error 25:19: Tensor.zeros(100000, 100000) would hold 10000000000 elements, more than the limit of 16000000
 // cell
 print(A + Tensor.zeros(3, 3))
-// expect error 27:9: +: shapes (2, 2) and (3, 3) do not fit
+// expect error 28:9: '+': shapes (2, 2) and (3, 3) do not fit

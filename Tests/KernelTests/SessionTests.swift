@@ -1,0 +1,110 @@
+import XCTest
+@testable import Kernel
+
+/// Budgets, depth, output order and shared state, checked directly on `Session`.
+final class SessionTests: XCTestCase {
+    func run(_ source: String, in session: Session = Session(), firstLine: Int = 1, columnOffset: Int = 0) -> CellRun {
+        session.run(CellCode(source: source, firstLine: firstLine, columnOffset: columnOffset))
+    }
+
+    func testEndlessLoopStopsWithALocatedBudgetErrorQuickly() {
+        let clock = ContinuousClock()
+        var result: CellRun?
+        let elapsed = clock.measure {
+            result = run("var n = 0\nwhile true {}\n", firstLine: 10, columnOffset: 4)
+        }
+        XCTAssertEqual(result?.error?.line, 11)
+        XCTAssertEqual(result?.error?.column, 5)
+        XCTAssertTrue(result?.error?.message.contains("budget of 20000000 steps") ?? false)
+        // A debug build is far slower than release; even so the default budget ends in seconds.
+        XCTAssertLessThan(elapsed, .seconds(20))
+    }
+
+    func testSmallerBudgetsAreHonoured() {
+        let session = Session(limits: Limits(steps: 1000))
+        let result = run("for i in 0..<10_000 { _ = i }", in: session)
+        XCTAssertEqual(result.error?.message, "the cell ran out of its budget of 1000 steps (an endless loop?)")
+    }
+
+    func testEndlessRecursionStopsWithALocatedDepthErrorWithoutCrashing() {
+        let result = run("func f(_ n: Int) -> Int { f(n + 1) }\nf(0)")
+        XCTAssertEqual(result.error?.line, 1)
+        XCTAssertEqual(result.error?.column, 27)
+        XCTAssertEqual(result.error?.message, "calls nested deeper than the limit of 1000 (endless recursion in 'f'?)")
+    }
+
+    func testDeepButFiniteRecursionWorks() {
+        let result = run("func depth(_ n: Int) -> Int { n == 0 ? 0 : 1 + depth(n - 1) }\nprint(depth(900))")
+        XCTAssertNil(result.error)
+        XCTAssertEqual(result.outputs, [.text("900\n")])
+    }
+
+    func testRecursionIsSafeFromASecondaryThreadWithASmallStack() {
+        let done = expectation(description: "ran")
+        let thread = Thread {
+            let result = Session().run(CellCode(source: "func f(_ n: Int) -> Int { f(n + 1) }\nf(0)", firstLine: 1, columnOffset: 0))
+            XCTAssertNotNil(result.error)
+            done.fulfill()
+        }
+        thread.stackSize = 512 * 1024
+        thread.start()
+        wait(for: [done], timeout: 60)
+    }
+
+    func testOutputsKeepTheirOrderAndPrintsMerge() {
+        let result = run("""
+            print("a")
+            print("b", terminator: "")
+            display(1)
+            expect(1 < 2, "ordered")
+            print("c")
+            [1, 2]
+            """)
+        XCTAssertNil(result.error)
+        XCTAssertEqual(result.outputs, [
+            .text("a\nb"), .display(.text("1")),
+            .expectation(Expectation(message: "ordered", passed: true, line: 4, column: 1)),
+            .text("c\n"), .display(.text("[1, 2]")),
+        ])
+    }
+
+    func testOutputsBeforeAnErrorAreKept() {
+        let result = run("print(\"kept\")\nlet x = 1 / 0")
+        XCTAssertEqual(result.outputs, [.text("kept\n")])
+        XCTAssertEqual(result.error, KernelError(line: 2, column: 11, message: "division by zero"))
+    }
+
+    func testCellsShareVariablesAndFunctions() {
+        let session = Session()
+        XCTAssertNil(run("var count = 1\nfunc bump() { count += 1 }", in: session).error)
+        XCTAssertNil(run("bump()\nbump()", in: session).error)
+        XCTAssertEqual(run("count", in: session).outputs, [.display(.text("3"))])
+        // Declaring a name again in a later cell replaces it, as re-running a notebook cell does.
+        XCTAssertNil(run("let count = 10", in: session).error)
+        XCTAssertEqual(run("bump()\ncount", in: session).outputs, [.display(.text("11"))])
+    }
+
+    func testACellThatFailsToCompileDeclaresNothing() {
+        let session = Session()
+        XCTAssertNotNil(run("let a = 1\nlet b = nope", in: session).error)
+        XCTAssertEqual(run("print(a)", in: session).error?.message, "cannot find 'a' in scope")
+    }
+
+    func testErrorsAreAtTheNotebookLocation() {
+        let result = run("let x = 1\nprint(nett)", firstLine: 20, columnOffset: 2)
+        XCTAssertEqual(result.error, KernelError(line: 21, column: 9, message: "cannot find 'nett' in scope"))
+    }
+
+    func testExpectationDetailShowsBothValues() {
+        let result = run("let net = Network(inputs: 2, layers: [2, 1], bias: false)\nnet.initialize(.constant(0.5))\nnet[\"w5\"] = 0.25\nexpect(net[\"w5\"] == net[\"w6\"], \"tied\")")
+        XCTAssertNil(result.error)
+        XCTAssertEqual(result.outputs, [.expectation(Expectation(
+            message: "tied", passed: false, detail: "w5 = 0.25 but w6 = 0.5", line: 4, column: 1))])
+    }
+
+    func testFigureDescriptions() {
+        let plot = Display.LinePlot(series: Array(repeating: .init(name: "w", points: Array(repeating: .init(x: 0, y: 0), count: 101)), count: 10))
+        XCTAssertEqual(Display.linePlot(plot).description, "line plot: 10 series × 101 points")
+        XCTAssertEqual(Display.Math(lines: ["a = b", "= c"]).latex, "\\begin{aligned}\na &= b \\\\\n&= c\n\\end{aligned}")
+    }
+}
