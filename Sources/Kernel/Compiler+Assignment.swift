@@ -47,6 +47,13 @@ extension Compiler {
                     return .void
                 }
             }
+            if case let .global(slot) = address {
+                let pointer = runtime.globals.slots + slot
+                return { frame in
+                    pointer.pointee = try valueCode(frame)
+                    return .void
+                }
+            }
             return { frame in
                 let value = try valueCode(frame)
                 try target(frame).pointee = value
@@ -105,6 +112,13 @@ extension Compiler {
                     var copy = slot.pointee
                     try body(&copy)
                 }
+            }
+            if case let .global(slot) = address {
+                let pointer = runtime.globals.slots + slot
+                return { _, body in try body(&pointer.pointee) }
+            }
+            if case let .local(slot) = address {
+                return { frame, body in try body(&frame.slots[slot]) }
             }
             return { frame, body in
                 let slot = try target(frame)

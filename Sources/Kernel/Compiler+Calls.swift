@@ -26,8 +26,8 @@ extension Compiler {
                     throw rootLocation.error("cannot use mutating member on immutable value: '\(rootName)' is a 'let' constant")
                 }
                 let modify = try place(base)
-                if name == "append", argumentCodes.count == 1, argumentCodes[0].0 == nil {
-                    let element = argumentCodes[0].1
+                if name == "append", argumentCodes.count == 1, argumentCodes[0].label == nil {
+                    let element = argumentCodes[0].code
                     return { frame in
                         let value = try element(frame)
                         try modify(frame) { receiver in

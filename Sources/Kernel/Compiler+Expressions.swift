@@ -20,11 +20,11 @@ extension Compiler {
             if let value = builtins.value(name) { return { _ in value } }
             throw unknownName(name, at: location)
         case let .array(items, _):
-            let codes = try items.map { try expression($0) }
+            let codes = try items.map { ExprCode(code: try expression($0)) }
             return { frame in
                 var values: [Value] = []
                 values.reserveCapacity(codes.count)
-                for code in codes { values.append(try code(frame)) }
+                for item in codes { values.append(try item.code(frame)) }
                 return .array(Compiler.promoted(values))
             }
         case let .dictionary(pairs, location):
@@ -122,6 +122,11 @@ extension Compiler {
         }
     }
 
+    /// Compiled code kept in an array, wrapped in a struct so it is called without a thunk.
+    struct ExprCode {
+        let code: Code
+    }
+
     /// `as?` and `is` compare the runtime type without converting (an Int is not a Double).
     static func isExactly(_ value: Value, _ type: TypeSpec) -> Bool {
         switch (type, value) {
@@ -145,14 +150,14 @@ extension Compiler {
         return values.map { if case let .int(number) = $0 { return .double(Double(number)) } else { return $0 } }
     }
 
-    func arguments(_ arguments: [ExprArgument]) throws -> [(String?, Code)] {
-        try arguments.map { ($0.label, try expression($0.value)) }
+    func arguments(_ arguments: [ExprArgument]) throws -> [ArgumentCode] {
+        try arguments.map { ArgumentCode(label: $0.label, code: try expression($0.value)) }
     }
 
-    static func evaluate(_ codes: [(String?, Code)], _ frame: Frame) throws -> [Argument] {
+    static func evaluate(_ codes: [ArgumentCode], _ frame: Frame) throws -> [Argument] {
         var result: [Argument] = []
         result.reserveCapacity(codes.count)
-        for (label, code) in codes { result.append(Argument(label: label, value: try code(frame))) }
+        for argument in codes { result.append(Argument(label: argument.label, value: try argument.code(frame))) }
         return result
     }
 
@@ -184,6 +189,7 @@ extension Compiler {
             return { frame in .bool(try test(frame) || other(frame)) }
         }
         let a = try expression(left), b = try expression(right)
+        let oa = operand(left, a), ob = operand(right, b)
         switch op {
         case "??":
             return { frame in
@@ -193,7 +199,7 @@ extension Compiler {
             }
         case "+":
             return { frame in
-                let x = try a(frame), y = try b(frame)
+                let x = try Compiler.fetch(oa, frame), y = try Compiler.fetch(ob, frame)
                 if case let .int(i) = x, case let .int(j) = y {
                     let (sum, overflow) = i.addingReportingOverflow(j)
                     if !overflow { return .int(sum) }
@@ -203,7 +209,7 @@ extension Compiler {
             }
         case "-":
             return { frame in
-                let x = try a(frame), y = try b(frame)
+                let x = try Compiler.fetch(oa, frame), y = try Compiler.fetch(ob, frame)
                 if case let .int(i) = x, case let .int(j) = y {
                     let (difference, overflow) = i.subtractingReportingOverflow(j)
                     if !overflow { return .int(difference) }
@@ -213,7 +219,7 @@ extension Compiler {
             }
         case "*":
             return { frame in
-                let x = try a(frame), y = try b(frame)
+                let x = try Compiler.fetch(oa, frame), y = try Compiler.fetch(ob, frame)
                 if case let .int(i) = x, case let .int(j) = y {
                     let (product, overflow) = i.multipliedReportingOverflow(by: j)
                     if !overflow { return .int(product) }
@@ -223,14 +229,14 @@ extension Compiler {
             }
         case "/":
             return { frame in
-                let x = try a(frame), y = try b(frame)
+                let x = try Compiler.fetch(oa, frame), y = try Compiler.fetch(ob, frame)
                 if case let .int(i) = x, case let .int(j) = y, j != 0, !(i == .min && j == -1) { return .int(i / j) }
                 if case let .double(i) = x, case let .double(j) = y { return .double(i / j) }
                 return try located(location) { try Operators.arithmetic("/", x, y) }
             }
         case "%":
             return { frame in
-                let x = try a(frame), y = try b(frame)
+                let x = try Compiler.fetch(oa, frame), y = try Compiler.fetch(ob, frame)
                 if case let .int(i) = x, case let .int(j) = y, j != 0, !(i == .min && j == -1) { return .int(i % j) }
                 return try located(location) { try Operators.arithmetic("%", x, y) }
             }
@@ -244,28 +250,62 @@ extension Compiler {
             default: (test, real) = ({ $0 >= $1 }, { $0 >= $1 })
             }
             return { frame in
-                let x = try a(frame), y = try b(frame)
+                let x = try Compiler.fetch(oa, frame), y = try Compiler.fetch(ob, frame)
                 if case let .int(i) = x, case let .int(j) = y { return .bool(test(i, j)) }
                 if case let .double(i) = x, case let .double(j) = y { return .bool(real(i, j)) }
                 return try located(location) { .bool(try Operators.compare(op, x, y)) }
             }
         case "!=":
             return { frame in
-                let x = try a(frame), y = try b(frame)
+                let x = try Compiler.fetch(oa, frame), y = try Compiler.fetch(ob, frame)
                 if case let .int(i) = x, case let .int(j) = y { return .bool(i != j) }
                 return .bool(x != y)
             }
         case "==":
             return { frame in
-                let x = try a(frame), y = try b(frame)
+                let x = try Compiler.fetch(oa, frame), y = try Compiler.fetch(ob, frame)
                 if case let .int(i) = x, case let .int(j) = y { return .bool(i == j) }
                 return .bool(x == y)
             }
         default:
             return { frame in
-                let x = try a(frame), y = try b(frame)
+                let x = try Compiler.fetch(oa, frame), y = try Compiler.fetch(ob, frame)
                 return try located(location) { try Operators.binary(op, x, y) }
             }
+        }
+    }
+
+    /// Where an operand comes from: operands that are literals or variables are read in place
+    /// instead of through a closure call of their own.
+    enum Operand {
+        case constant(Value)
+        case global(UnsafeMutablePointer<Value>)
+        case local(Int)
+        case code(Code)
+    }
+
+    func operand(_ expr: Expr, _ code: @escaping Code) -> Operand {
+        switch expr {
+        case let .literal(value, _):
+            return .constant(value)
+        case let .name(name, _):
+            switch resolve(name)?.0 {
+            case let .global(slot)?: return .global(runtime.globals.slots + slot)
+            case let .local(slot)?: return .local(slot)
+            default: return .code(code)
+            }
+        default:
+            return .code(code)
+        }
+    }
+
+    @inline(__always)
+    static func fetch(_ operand: Operand, _ frame: Frame) throws -> Value {
+        switch operand {
+        case let .constant(value): return value
+        case let .global(pointer): return pointer.pointee
+        case let .local(slot): return frame.slots[slot]
+        case let .code(code): return try code(frame)
         }
     }
 }

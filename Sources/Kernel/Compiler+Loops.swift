@@ -22,15 +22,18 @@ extension Compiler {
             let lower = try expression(lowerExpr), upper = try expression(upperExpr)
             openBlock()
             let bind: (Frame, Int) throws -> Void, test: ((Frame) throws -> Bool)?, loopBody: Block
+            var direct: UnsafeMutablePointer<Value>?
             do {
                 defer { closeBlock() }
-                bind = try rangeBinder(pattern, location)
+                (bind, direct) = try rangeBinder(pattern, location)
                 test = try whereClause.map { try condition($0) }
                 loopBody = try self.loopBody(body, label: label, id: id)
             }
             let budget = runtime.budget, message = runtime.budgetMessage
             let closed = op == "..."
+            let directSlot = direct
             return { frame in
+                let direct = directSlot
                 let low = try lower(frame), high = try upper(frame)
                 guard case let .int(first) = low, case let .int(last) = high else {
                     _ = try located(rangeLocation) { try Operators.range(op, low, high) }
@@ -45,7 +48,7 @@ extension Compiler {
                 while true {
                     budget.pointee &-= 1
                     if budget.pointee < 0 { throw location.error(message) }
-                    try bind(frame, index)
+                    if let direct { direct.pointee = .int(index) } else { try bind(frame, index) }
                     if try test?(frame) ?? true {
                         if case let .exit(flow) = Compiler.step(after: try loopBody(frame), loop: id) { return flow }
                     }
@@ -81,23 +84,24 @@ extension Compiler {
         }
     }
 
-    /// Stores a range's Int into the loop variable (or destructuring fails clearly).
-    func rangeBinder(_ pattern: Pattern, _ location: Location) throws -> (Frame, Int) throws -> Void {
+    /// Stores a range's Int into the loop variable (or destructuring fails clearly); for a
+    /// top-level loop variable, also the slot itself, which the loop writes directly.
+    func rangeBinder(_ pattern: Pattern, _ location: Location) throws -> ((Frame, Int) throws -> Void, UnsafeMutablePointer<Value>?) {
         if case let .bind(name, nameLocation) = pattern {
             let address = try declare(name, isLet: true, type: .int, at: nameLocation)
             switch address {
             case let .global(slot):
                 let target = runtime.globals.slots + slot
-                return { _, index in target.pointee = .int(index) }
+                return ({ _, index in target.pointee = .int(index) }, target)
             case let .local(slot):
-                return { frame, index in frame.slots[slot] = .int(index) }
+                return ({ frame, index in frame.slots[slot] = .int(index) }, nil)
             case .outer:
                 let target = pointer(address)
-                return { frame, index in try target(frame).pointee = .int(index) }
+                return ({ frame, index in try target(frame).pointee = .int(index) }, nil)
             }
         }
         let bind = try binder(pattern, isLet: true, location)
-        return { frame, index in try bind(frame, .int(index)) }
+        return ({ frame, index in try bind(frame, .int(index)) }, nil)
     }
 
     func switchStatement(label: String?, _ subject: Expr, _ cases: [SwitchCase], _ location: Location) throws -> Block {

@@ -167,6 +167,12 @@ final class Compiler {
     }
 }
 
+/// An argument's label and compiled value (a struct, so arrays of them hold the closure as is).
+struct ArgumentCode {
+    let label: String?
+    let code: Code
+}
+
 extension Expr {
     /// Whether a last statement made of this expression shows its value (assignments do not).
     var isDisplayable: Bool {
