@@ -2,6 +2,21 @@
 // Benchmarks/peers/loop.py runs in CPython. Prints iterations per second (release build).
 import Kernel
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// `KernelBench budget` instead times how long `while true {}` takes to hit the default step budget.
+if CommandLine.arguments.dropFirst().first == "budget" {
+    let clock = ContinuousClock()
+    var message = ""
+    let elapsed = clock.measure {
+        message = Session().run(CellCode(source: "while true {}", firstLine: 1, columnOffset: 0)).error?.description ?? "no error"
+    }
+    print("\(elapsed): \(message)")
+    exit(0)
+}
+
 let iterations = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000
 let source = """
     var xs: [Int] = []
