@@ -2,71 +2,10 @@ import Foundation
 import XCTest
 
 /// The `weave` command run as a user runs it: exit codes, messages, and what it leaves on disk.
-final class CommandTests: XCTestCase {
-    var workspace: URL!
-
+final class CommandTests: CommandTestCase {
     override func setUpWithError() throws {
-        workspace = FileManager.default.temporaryDirectory.appendingPathComponent("weave-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: workspace.appendingPathComponent("Notebooks"), withIntermediateDirectories: true)
+        try super.setUpWithError()
         try write("Notebooks/01-good.md", "---\ntitle: Good\norder: 1\n---\n\nFine $x_1$.\n\n```swift\nlet a = 1\n```\n")
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: workspace)
-    }
-
-    // MARK: Helpers
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static var executable: URL {
-        Bundle.main.bundleURL.appendingPathComponent("weave")
-    }
-
-    @discardableResult
-    func weave(_ arguments: String...) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = workspace
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
-    }
-
-    func write(_ path: String, _ text: String) throws {
-        try write(path, bytes: Array(text.utf8))
-    }
-
-    func write(_ path: String, bytes: [UInt8]) throws {
-        let url = workspace.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(bytes).write(to: url)
-    }
-
-    /// Every file under `path` with its bytes: a picture of a folder to compare before and after.
-    func snapshot(_ path: String) throws -> [String: Data] {
-        let root = workspace.appendingPathComponent(path)
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: root.path)
-        while let relative = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            let full = root.appendingPathComponent(relative).path
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files[relative] = FileManager.default.contents(atPath: full)
-            }
-        }
-        return files
     }
 
     // MARK: Building

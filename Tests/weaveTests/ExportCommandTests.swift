@@ -2,60 +2,12 @@ import Foundation
 import XCTest
 
 /// `weave export FILE --to ipynb` run as a user runs it: exit codes, messages, and the file it leaves.
-final class ExportCommandTests: XCTestCase {
-    var workspace: URL!
+final class ExportCommandTests: CommandTestCase {
+    override class var workspacePrefix: String { "weave-export" }
 
     override func setUpWithError() throws {
-        workspace = FileManager.default.temporaryDirectory.appendingPathComponent("weave-export-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        try super.setUpWithError()
         try write("lesson.md", "---\ntitle: Lesson\n---\n\nFine $x_1$.\n\n```swift\nprint(\"hi\")\n```\n")
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: workspace)
-    }
-
-    // MARK: Helpers
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static var executable: URL {
-        Bundle.main.bundleURL.appendingPathComponent("weave")
-    }
-
-    @discardableResult
-    func weave(_ arguments: String...) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = workspace
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
-    }
-
-    func write(_ path: String, _ text: String) throws {
-        let url = workspace.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
-
-    func exists(_ path: String) -> Bool {
-        FileManager.default.fileExists(atPath: workspace.appendingPathComponent(path).path)
-    }
-
-    func contents(_ path: String) -> Data? {
-        FileManager.default.contents(atPath: workspace.appendingPathComponent(path).path)
     }
 
     // MARK: Export
