@@ -82,7 +82,9 @@ PAGE_PROBE = r"""
     // Figures a screen reader could not name: an outermost <svg> without a <title> child
     // holding text, or an <img> without alt text.
     untitledFigures: Array.from(document.querySelectorAll('svg'))
-      .filter(svg => !svg.parentElement.closest('svg'))
+      // KaTeX draws radicals and stretchy arrows as untitled inline SVG inside a formula
+      // that already has its own accessible text; those are not figures.
+      .filter(svg => !svg.parentElement.closest('svg') && !svg.closest('.katex'))
       .filter(svg => !Array.from(svg.children).some(c => c.tagName.toLowerCase() === 'title' && c.textContent.trim()))
       .map(svg => svg.id || svg.getAttribute('class') || 'svg')
       .concat(Array.from(document.querySelectorAll('img:not([alt])'), img => img.getAttribute('src') || 'img')),
