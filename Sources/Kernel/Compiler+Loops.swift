@@ -173,6 +173,12 @@ extension Compiler {
         case let .value(expr):
             let code = try expression(expr)
             return { frame, value in Operators.matches(try code(frame), value) }
+        case let .interval(lower, upper, closed, location):
+            let low = try lower.map { try expression($0) }, high = try upper.map { try expression($0) }
+            return { frame, value in
+                let lowValue = try low?(frame), highValue = try high?(frame)
+                return try located(location) { try Operators.contains(lowValue, highValue, closed: closed, value) }
+            }
         }
     }
 }
@@ -183,7 +189,7 @@ extension Pattern {
         switch self {
         case .wildcard, .bind: return true
         case let .binding(inner): return inner.matchesEverything
-        case .tuple, .value: return false
+        case .tuple, .value, .interval: return false
         }
     }
 }

@@ -216,7 +216,7 @@ extension Compiler {
                 }
                 for (bind, item) in zip(binders, tuple.items) { try bind(frame, item) }
             }
-        case .value, .binding:
+        case .value, .binding, .interval:
             throw location.error("this pattern is not supported here")
         }
     }

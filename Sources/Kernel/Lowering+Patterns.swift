@@ -36,7 +36,26 @@ extension Lowering {
         if let tuple = node.as(TupleExprSyntax.self), tuple.elements.count > 1 {
             return .tuple(try tuple.elements.map { try casePattern($0.expression) })
         }
+        if let interval = try interval(node) { return interval }
         return .value(try expression(node))
+    }
+
+    /// A range written as a case pattern: `a..<b`, `a...b`, `..<b`, `...b`, `a...`. Its bounds
+    /// may be any comparable values (Doubles too), unlike a range value, which is over Int.
+    func interval(_ node: ExprSyntax) throws -> Pattern? {
+        if let infix = node.as(InfixOperatorExprSyntax.self), let op = infix.operator.as(BinaryOperatorExprSyntax.self),
+            op.operator.text == "..<" || op.operator.text == "..." {
+            return .interval(
+                lower: try expression(infix.leftOperand), upper: try expression(infix.rightOperand),
+                closed: op.operator.text == "...", location(op))
+        }
+        if let prefix = node.as(PrefixOperatorExprSyntax.self), prefix.operator.text == "..<" || prefix.operator.text == "..." {
+            return .interval(lower: nil, upper: try expression(prefix.expression), closed: prefix.operator.text == "...", location(prefix))
+        }
+        if let postfix = node.as(PostfixOperatorExprSyntax.self), postfix.operator.text == "..." {
+            return .interval(lower: try expression(postfix.expression), upper: nil, closed: true, location(postfix.operator))
+        }
+        return nil
     }
 
     /// A type annotation; unknown names are kept (`Network`, `Tensor`).

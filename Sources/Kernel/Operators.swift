@@ -180,6 +180,16 @@ enum Operators {
     }
 
     /// Whether `value` matches a `case` pattern value: ranges contain, other values are equal.
+    /// Whether `value` lies in a range pattern's bounds (either may be missing: `..<0`, `10...`).
+    static func contains(_ lower: Value?, _ upper: Value?, closed: Bool, _ value: Value) throws -> Bool {
+        if let lower, let upper, try compare(">", lower, upper) {
+            throw Failure("range requires lowerBound <= upperBound, got \(lower.debugText)\(closed ? "..." : "..<")\(upper.debugText)")
+        }
+        if let lower, try compare("<", value, lower) { return false }
+        if let upper { return try compare(closed ? "<=" : "<", value, upper) }
+        return true
+    }
+
     static func matches(_ pattern: Value, _ value: Value) -> Bool {
         if case let .range(lower, upper, closed) = pattern {
             guard let number = value.asDouble else { return false }

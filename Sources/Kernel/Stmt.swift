@@ -43,12 +43,14 @@ indirect enum Pattern {
     case value(Expr)
     /// `let x` inside a case pattern: the names below bind rather than compare.
     case binding(Pattern)
+    /// A range in a case pattern, either bound optional: `0..<10`, `0.5...1`, `..<0`, `10...`.
+    case interval(lower: Expr?, upper: Expr?, closed: Bool, Location)
 
     /// The names the pattern binds, in order.
     var boundNames: [String] {
         switch self {
         case let .bind(name, _): return [name]
-        case .wildcard, .value: return []
+        case .wildcard, .value, .interval: return []
         case let .tuple(items): return items.flatMap(\.boundNames)
         case let .binding(inner): return inner.boundNames
         }
