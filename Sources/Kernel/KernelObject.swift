@@ -28,6 +28,9 @@ class KernelObject {
     /// The names of properties and methods, for "did you mean" suggestions.
     var memberNames: [String] { [] }
 
+    /// The ways a method is called (`["max()", "max(axis:)"]`), for a call that fits none of them.
+    func forms(of name: String) -> [String] { [] }
+
     /// How the object shows as a cell's last value or in `display`.
     func display(_ runtime: Runtime) throws -> Display { .text(description) }
 

@@ -65,10 +65,50 @@ enum Members {
         throw noMember(value, name, memberNames(of: value))
     }
 
-    static func noMember(_ value: Value, _ name: String, _ candidates: [String]) -> Failure {
+    /// A member that does not exist. When `name` is a method called with arguments that fit
+    /// none of its forms (or used without a call), the message names the forms that exist
+    /// ("did you mean 'max()' or 'max(axis:)'?") rather than a different name that is close.
+    static func noMember(_ value: Value, _ name: String, _ candidates: [String], arguments: [Argument]? = nil) -> Failure {
+        let owner: String
+        if case let .object(type as TypeObject) = value { owner = "type '\(type.name)'" } else { owner = "value of type '\(value.typeName)'" }
+        let forms = self.forms(of: value, name)
+        if candidates.contains(name) || !forms.isEmpty {
+            let called = arguments.map { name + "(" + $0.map { ($0.label ?? "_") + ":" }.joined() + ")" }
+            let what = called.map { "no method '\($0)'" } ?? "no property '\(name)'"
+            guard !forms.isEmpty else {
+                return Failure("\(owner) has \(what); '\(name)' \(arguments == nil ? "is a method: call it" : "does not take these arguments")")
+            }
+            let listed = forms.map { "'\($0)'" }
+            let alternatives = listed.count == 1 ? listed[0] : listed.dropLast().joined(separator: ", ") + " or " + listed[listed.count - 1]
+            return Failure("\(owner) has \(what); did you mean \(alternatives)?")
+        }
         let suggestion = Suggestion.closest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
-        return Failure("value of type '\(value.typeName)' has no member '\(name)'\(suggestion)")
+        return Failure("\(owner) has no member '\(name)'\(suggestion)")
     }
+
+    /// The forms a method of a value is called in, when the value's type lists them.
+    static func forms(of value: Value, _ name: String) -> [String] {
+        switch value {
+        case let .object(object): return object.forms(of: name)
+        case .array, .range: return arrayForms[name] ?? []
+        default: return []
+        }
+    }
+
+    /// How the methods of arrays (and ranges) are called.
+    static let arrayForms: [String: [String]] = [
+        "count": ["count"], "isEmpty": ["isEmpty"], "indices": ["indices"],
+        "min": ["min()", "min(by:)"], "max": ["max()", "max(by:)"], "sorted": ["sorted()", "sorted(by:)"],
+        "sort": ["sort()", "sort(by:)"], "map": ["map(_:)"], "compactMap": ["compactMap(_:)"], "flatMap": ["flatMap(_:)"],
+        "filter": ["filter(_:)"], "forEach": ["forEach(_:)"], "reduce": ["reduce(_:_:)"], "reversed": ["reversed()"],
+        "enumerated": ["enumerated()"], "contains": ["contains(_:)", "contains(where:)"], "allSatisfy": ["allSatisfy(_:)"],
+        "first": ["first", "first(where:)"], "last": ["last", "last(where:)"],
+        "firstIndex": ["firstIndex(of:)", "firstIndex(where:)"], "lastIndex": ["lastIndex(of:)"],
+        "joined": ["joined()", "joined(separator:)"], "prefix": ["prefix(_:)"], "suffix": ["suffix(_:)"],
+        "dropFirst": ["dropFirst()", "dropFirst(_:)"], "dropLast": ["dropLast()", "dropLast(_:)"],
+        "append": ["append(_:)", "append(contentsOf:)"], "insert": ["insert(_:at:)"], "remove": ["remove(at:)"],
+        "removeAll": ["removeAll()", "removeAll(where:)"], "swapAt": ["swapAt(_:_:)"],
+    ]
 
     static func memberNames(of value: Value) -> [String] {
         switch value {

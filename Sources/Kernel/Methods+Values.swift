@@ -107,7 +107,7 @@ extension Methods {
             guard let divisor = arguments[0].value.asDouble else { throw Failure("truncatingRemainder(dividingBy:) needs a number") }
             return .double(fmod(receiver.double, divisor))
         default:
-            throw Members.noMember(receiver, name, Members.memberNames(of: receiver))
+            throw Members.noMember(receiver, name, Members.memberNames(of: receiver), arguments: arguments)
         }
     }
 }

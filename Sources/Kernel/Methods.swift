@@ -24,7 +24,10 @@ enum Methods {
         case .object:
             guard case let .object(object) = receiver else { break }
             if let result = try object.method(name, arguments, runtime) { return result }
-            throw Members.noMember(receiver, name, object.memberNames)
+            if let property = try? object.property(name, runtime) {
+                throw Failure("cannot call value of non-function type '\(property.typeName)' ('\(name)' is a property of '\(object.typeName)')")
+            }
+            throw Members.noMember(receiver, name, object.memberNames, arguments: arguments)
         case .array:
             return try array(&receiver, name, arguments, runtime)
         case .range:
@@ -46,7 +49,7 @@ enum Methods {
         default:
             break
         }
-        throw Members.noMember(receiver, name, Members.memberNames(of: receiver))
+        throw Members.noMember(receiver, name, Members.memberNames(of: receiver), arguments: arguments)
     }
 
     /// Calls a function value with positional arguments.
@@ -222,7 +225,7 @@ enum Methods {
         case ("shuffled", _), ("randomElement", _):
             throw Failure("\(name) is not supported in cells: randomness comes from seeded engine streams")
         default:
-            throw Members.noMember(receiver, name, Members.memberNames(of: receiver))
+            throw Members.noMember(receiver, name, Members.memberNames(of: receiver), arguments: arguments)
         }
     }
 }

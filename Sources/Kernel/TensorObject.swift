@@ -47,9 +47,14 @@ final class TensorObject: KernelObject {
                     }
                 })
             }
-            guard name == "mean" || name == "sum" else { break }
+            guard name != "std", arguments.map(\.label) == ["axis"] else { break }
             let axis = try match(arguments, Signature("\(name)(axis:)", .int))[0].int
-            return Self.value(try EngineConversions.engine { name == "sum" ? try t.sum(axis: axis) : try t.mean(axis: axis) })
+            switch name {
+            case "sum": return Self.value(try EngineConversions.engine { try t.sum(axis: axis) })
+            case "mean": return Self.value(try EngineConversions.engine { try t.mean(axis: axis) })
+            case "min", "max": return Self.value(try Self.extreme(t, axis: axis, largest: name == "max"))
+            default: break
+            }
         case "matmul":
             let other = try EngineConversions.tensor(try match(arguments, Signature("matmul(_:)", .tensorLike))[0], "matmul")
             try runtime.checkElements(t.rows * other.columns, "matmul")
@@ -82,6 +87,46 @@ final class TensorObject: KernelObject {
         default: break
         }
         return nil
+    }
+
+    /// The forms each method is called in, for messages about a call that fits none.
+    static let forms: [String: [String]] = [
+        "mean": ["mean()", "mean(axis:)"], "sum": ["sum()", "sum(axis:)"], "min": ["min()", "min(axis:)"],
+        "max": ["max()", "max(axis:)"], "std": ["std()"], "matmul": ["matmul(_:)"], "transposed": ["transposed()"],
+        "row": ["row(_:)"], "column": ["column(_:)"], "squareRoot": ["squareRoot()"], "exp": ["exp()"], "log": ["log()"],
+        "argmaxPerRow": ["argmaxPerRow()"], "applying": ["applying(_:)"], "map": ["map(_:)"],
+    ]
+
+    override func forms(of name: String) -> [String] { Self.forms[name] ?? [] }
+
+    /// The smallest or largest element along an axis, as numpy's `min(axis=)`/`max(axis=)`:
+    /// axis 0 gives a 1 × columns row, axis 1 a rows × 1 column; NaN wins, as in numpy.
+    static func extreme(_ t: Tensor, axis: Int, largest: Bool) throws -> Tensor {
+        let name = largest ? "max" : "min"
+        guard axis == 0 || axis == 1 else {
+            throw Failure("\(name)(axis:): axis must be 0 (down the rows) or 1 (across the columns), got \(axis)")
+        }
+        let (count, length) = axis == 0 ? (t.columns, t.rows) : (t.rows, t.columns)
+        guard length > 0 else {
+            throw Failure("\(name)(axis: \(axis)): the tensor of shape \(t.shape) has nothing along that axis")
+        }
+        let scalars = t.scalars, columns = t.columns
+        var result = [Double](repeating: 0, count: count)
+        for index in 0..<count {
+            var best = scalars[axis == 0 ? index : index * columns]
+            for step in 1..<length {
+                let value = scalars[axis == 0 ? step * columns + index : index * columns + step]
+                if value.isNaN || best.isNaN {
+                    best = .nan
+                } else if largest ? value > best : value < best {
+                    best = value
+                }
+            }
+            result[index] = best
+        }
+        return try EngineConversions.engine {
+            try Tensor(rows: axis == 0 ? 1 : t.rows, columns: axis == 0 ? t.columns : 1, scalars: result)
+        }
     }
 
     override func subscriptGet(_ arguments: [Argument], _ runtime: Runtime) throws -> Value? {

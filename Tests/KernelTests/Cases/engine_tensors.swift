@@ -27,3 +27,23 @@ let huge = Tensor.zeros(100000, 100000)
 // cell
 print(A + Tensor.zeros(3, 3))
 // expect error 28:9: '+': shapes (2, 2) and (3, 3) do not fit
+// cell
+let M = Tensor([[1, 5, -2], [3, 4, 8]])
+print(M.max(axis: 0).array, M.min(axis: 0).array)   // expect: [[3.0, 5.0, 8.0]] [[1.0, 4.0, -2.0]]
+print(M.max(axis: 1).shape, M.min(axis: 1).array)   // expect: (2, 1) [[-2.0], [3.0]]
+print(Tensor([[1, Double.nan], [0, 2]]).max(axis: 0).array)   // expect: [[1.0, nan]]
+// cell
+M.max(axis: 2)
+// expect error 36:3: max(axis:): axis must be 0 (down the rows) or 1 (across the columns), got 2
+// cell
+M.max(by: 0)
+// expect error 39:3: value of type 'Tensor' has no method 'max(by:)'; did you mean 'max()' or 'max(axis:)'?
+// cell
+M.std(axis: 0)
+// expect error 42:3: value of type 'Tensor' has no method 'std(axis:)'; did you mean 'std()'?
+// cell
+M.mean
+// expect error 45:3: value of type 'Tensor' has no property 'mean'; did you mean 'mean()' or 'mean(axis:)'?
+// cell
+M.shape()
+// expect error 48:3: cannot call value of non-function type '(Int, Int)' ('shape' is a property of 'Tensor')

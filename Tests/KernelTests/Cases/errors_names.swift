@@ -27,3 +27,12 @@ var twice = 2
 // cell
 print(zzzzqqq)
 // expect error 28:7: cannot find 'zzzzqqq' in scope
+// cell
+[1.0, 2.0].max(axis: 0)
+// expect error 31:12: value of type '[Double]' has no method 'max(axis:)'; did you mean 'max()' or 'max(by:)'?
+// cell
+[1, 2].count()
+// expect error 34:8: value of type '[Int]' has no method 'count()'; did you mean 'count'?
+// cell
+"abc".uppercased(1)
+// expect error 37:7: value of type 'String' has no method 'uppercased(_:)'; 'uppercased' does not take these arguments
