@@ -78,5 +78,30 @@ extension Builtins {
             }
         }
         defineType(TypeObject("Dataset", methods: datasetMethods))
+        registerMemberTypes()
+    }
+
+    /// `Activation`, `Initializer`, `Loss` as types: `Loss.mse(targets: ys)` and `Activation.relu`
+    /// are the implicit members `.mse(targets: ys)` and `.relu`, checked where they are written.
+    private func registerMemberTypes() {
+        let types: [(name: String, properties: [String], methods: [String], check: (Value) throws -> Void)] = [
+            ("Activation", ["identity", "relu", "leakyReLU", "tanh", "sigmoid"], ["leakyReLU"], { _ = try EngineConversions.activation($0) }),
+            ("Initializer", ["zeros", "xavier", "he", "glorot"], ["constant", "uniform", "normal"], { _ = try EngineConversions.initializer($0) }),
+            ("Loss", ["output"], ["mse", "crossEntropy", "binaryCrossEntropy"], { _ = try EngineConversions.loss($0) }),
+        ]
+        for type in types {
+            var properties: [String: Value] = [:]
+            for name in type.properties { properties[name] = .member(ImplicitMember(name: name, arguments: nil)) }
+            var methods: [String: ([Argument], Runtime) throws -> Value] = [:]
+            for name in type.methods {
+                let check = type.check
+                methods[name] = { arguments, _ in
+                    let member = Value.member(ImplicitMember(name: name, arguments: arguments))
+                    try check(member)
+                    return member
+                }
+            }
+            defineType(TypeObject(type.name, properties: properties, methods: methods))
+        }
     }
 }

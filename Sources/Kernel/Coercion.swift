@@ -48,6 +48,7 @@ enum Coercion {
                 return nil
             case "Activation", "Initializer", "Loss":
                 if case .member = value { return value }
+                if name == "Activation", case let .object(object) = value, object is ActivationObject { return value }
                 return nil
             default: return value
             }
