@@ -1,7 +1,8 @@
 import Engine
 
 extension Builtins {
-    /// `table`, `plot`, `histogram`, `heatmap`: each emits one display output.
+    /// `table`, `plot`, `histogram`, `heatmap`, `group`: each returns a figure (a `Figure`
+    /// value), which shows when a statement drops it or a cell ends with it.
     func registerFigures() {
         define("table") { arguments, runtime in
             let (index, values) = try match(arguments, [
@@ -30,33 +31,43 @@ extension Builtins {
                 table.caption = caption
                 display = .table(table)
             }
-            runtime.emit(.display(display))
-            return .void
+            return FigureObject.value(display)
         }
         define("plot") { arguments, runtime in
-            runtime.emit(.display(.linePlot(try Plots.plot(arguments, runtime))))
-            return .void
+            FigureObject.value(.linePlot(try Plots.plot(arguments, runtime)))
         }
         define("histogram") { arguments, runtime in
-            runtime.emit(.display(.histograms(try Plots.histogram(arguments, runtime))))
-            return .void
+            FigureObject.value(.histograms(try Plots.histogram(arguments, runtime)))
         }
         define("heatmap") { arguments, runtime in
             let (index, values) = try match(arguments, [
-                Signature("heatmap(_:data:resolution:)", .object("Network"), .object("Dataset"), .defaulted(.int, .int(60))),
+                Signature("heatmap(_:data:resolution:title:)", .object("Network"), .object("Dataset"), .defaulted(.int, .int(60)),
+                          .defaulted(.optional(.string), .none)),
                 Signature("heatmap(_:title:)", .tensorLike, .defaulted(.optional(.string), .none)),
             ])
+            let title: String? = values[values.count - 1].isNone ? nil : values[values.count - 1].string
             if index == 0 {
                 guard case let .object(netObject) = values[0], let net = (netObject as? NetworkObject)?.network,
                     case let .object(dataObject) = values[1], let data = (dataObject as? DatasetObject)?.dataset else { return .void }
-                runtime.emit(.display(.heatmap(try Heatmaps.decisionRegions(net, data, resolution: values[2].int, runtime))))
-                return .void
+                var map = try Heatmaps.decisionRegions(net, data, resolution: values[2].int, runtime)
+                if let title { map.title = title }
+                return FigureObject.value(.heatmap(map))
             }
             let tensor = try EngineConversions.tensor(values[0], "heatmap")
-            let title: String? = values[1].isNone ? nil : values[1].string
-            runtime.emit(.display(.heatmap(Display.Heatmap(
-                values: tensor.array, xRange: 0...Double(tensor.columns), yRange: 0...Double(tensor.rows), title: title))))
-            return .void
+            return FigureObject.value(.heatmap(Display.Heatmap(
+                values: tensor.array, xRange: 0...Double(tensor.columns), yRange: 0...Double(tensor.rows), title: title)))
+        }
+        define("group") { arguments, runtime in
+            let values = try match(arguments, Signature("group(_:title:)", .array(.any), .defaulted(.optional(.string), .none)))
+            let items = values[0].items
+            guard !items.isEmpty else { throw Failure("group: needs at least one figure") }
+            let displays = try items.map { item -> Display in
+                guard case let .object(object) = item else {
+                    throw Failure("group: cannot show a value of type '\(item.typeName)' as a figure; expected group(_: [Figure], title: String? = nil)")
+                }
+                return try object.display(runtime)
+            }
+            return FigureObject.value(.group(Display.Group(items: displays, title: values[1].isNone ? nil : values[1].string)))
         }
     }
 

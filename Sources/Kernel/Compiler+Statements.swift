@@ -48,9 +48,17 @@ extension Compiler {
     func statement(_ statement: Stmt) throws -> Block {
         switch statement {
         case let .expression(expr):
+            // A figure the statement makes and drops is shown (`plot(xs)` on a line of its own).
             let code = try expression(expr)
+            let runtime = self.runtime
             return { frame in
-                _ = try code(frame)
+                let value = try code(frame)
+                switch value.tag {
+                case .object, .array:
+                    if let figure = FigureObject.dropped(value) { runtime.emit(.display(figure)) }
+                default:
+                    break
+                }
                 return .normal
             }
         case let .variable(isLet, pattern, type, value, location):

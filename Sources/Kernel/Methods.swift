@@ -165,7 +165,10 @@ enum Methods {
         case ("filter", [nil]):
             return .array(try items.filter { try predicate(first, $0, runtime) })
         case ("forEach", [nil]):
-            for item in items { _ = try apply(first, [item], runtime) }
+            for item in items {
+                // A closure's dropped figure is shown, as a statement's is (`xs.forEach { plot($0) }`).
+                if let figure = FigureObject.dropped(try apply(first, [item], runtime)) { runtime.emit(.display(figure)) }
+            }
             return .void
         case ("reduce", [nil, nil]):
             var result = first

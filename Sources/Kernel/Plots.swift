@@ -3,7 +3,7 @@ import Engine
 /// `plot(…)` and `histogram(…)`: building line plots and histogram grids from cell values.
 enum Plots {
     static let plotSignature =
-        "plot(_: TrainingRun | [Double] | [String: [Double]], weights: [String]? = nil, title: String? = nil, xLabel: String? = nil, yLabel: String? = nil, logY: Bool = false, label: String? = nil), or plot(x: [Double], y: [Double], …)"
+        "plot(_: TrainingRun | [Double] | [String: [Double]], x: [Double]? = nil, weights: [String]? = nil, title: String? = nil, xLabel: String? = nil, yLabel: String? = nil, logY: Bool = false, label: String? = nil), or plot(x: [Double], y: [Double], …)"
 
     static func plot(_ arguments: [Argument], _ runtime: Runtime) throws -> Display.LinePlot {
         var subject: Value?, xs: [Double]?, ys: [Double]?, weights: [String]?
@@ -37,38 +37,42 @@ enum Plots {
             }
         }
         typealias Series = Display.LinePlot.Series
-        func series(_ name: String, _ values: [Double], x: [Double]? = nil) -> Series {
-            Series(name: name, points: values.enumerated().map { .init(x: x?[$0.offset] ?? Double($0.offset), y: $0.element) })
+        // Every form takes `x:`: the same x values for each series, which must be as long.
+        func series(_ name: String, _ values: [Double]) throws -> Series {
+            if let xs, xs.count != values.count {
+                throw Failure("plot: x has \(xs.count) values but \(subject == nil ? "y" : "the series '\(name)'") has \(values.count)")
+            }
+            return Series(name: name, points: values.enumerated().map { .init(x: xs?[$0.offset] ?? Double($0.offset), y: $0.element) })
         }
         var result: [Series]
-        var defaultX = "index", defaultY = "value"
+        var defaultX = xs == nil ? "index" : "x", defaultY = "value"
+        if subject != nil, ys != nil {
+            throw Failure("plot: give the values either as the first argument or as y:, not both; expected \(plotSignature)")
+        }
         switch subject {
         case let .object(object as TrainingRunObject)?:
             let run = object.run
-            defaultX = "step"
+            if xs == nil { defaultX = "step" }
             if let weights {
-                result = try weights.map { name in series(name, try EngineConversions.engine { try run.trajectory(of: name) }) }
+                result = try weights.map { name in try series(name, try EngineConversions.engine { try run.trajectory(of: name) }) }
                 defaultY = "weight"
             } else {
-                result = [series("loss", run.loss)]
+                result = [try series("loss", run.loss)]
                 defaultY = "loss"
             }
         case let .dictionary(box)?:
             result = try zip(box.keys, box.values).map { key, value in
                 guard let converted = Signature.Kind.array(.double).convert(value) else { throw mismatch("_", "[String: [Double]]", value) }
-                return series(key.description, converted.doubles)
+                return try series(key.description, converted.doubles)
             }
         case let value?:
             guard let converted = Signature.Kind.array(.double).convert(value) else {
                 throw Failure("cannot convert value of type '\(value.typeName)' to expected argument type 'TrainingRun', '[Double]' or '[String: [Double]]'; expected \(plotSignature)")
             }
-            result = [series(label ?? "y", converted.doubles)]
+            result = [try series(label ?? "y", converted.doubles)]
         case nil:
             guard let ys else { throw Failure("missing argument for parameter #1 in call; expected \(plotSignature)") }
-            if let xs, xs.count != ys.count {
-                throw Failure("plot: x has \(xs.count) values but y has \(ys.count)")
-            }
-            result = [series(label ?? "y", ys, x: xs)]
+            result = [try series(label ?? "y", ys)]
             defaultX = "x"
             defaultY = "y"
         }
