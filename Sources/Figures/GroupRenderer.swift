@@ -100,6 +100,12 @@ struct GroupRenderer {
         if let caption = context.caption {
             content += HTML.element("figcaption", [:], content: HTML.escape(caption))
         }
+        // The cell's alt text describes the whole group; each panel keeps its own generated title.
+        if let alt = context.alt {
+            let id = ids.prefix + "-alt"
+            content += HTML.element("p", ["class": "fig-sr", "id": id], content: HTML.escape(alt))
+            return HTML.element("figure", ["class": "fig fig-group", "aria-describedby": id], content: content)
+        }
         return HTML.element("figure", ["class": "fig fig-group"], content: content)
     }
 }

@@ -124,3 +124,15 @@ final class FigureMarkupTests: XCTestCase {
         XCTAssertEqual(Self.edgeCases.count, 21)
     }
 }
+
+final class GroupAltTests: XCTestCase {
+    /// A cell's alt text describes a group of panels as a whole, for screen readers.
+    func testGroupCarriesTheCellsAltText() {
+        let group = Display.group(Display.Group(items: [.linePlot(Fixtures.basicPlot), .linePlot(Fixtures.basicPlot)]))
+        let html = FigureRenderer.html(for: group, context: FigureContext(idPrefix: "c4-out1", caption: "Two runs", alt: "Both runs fall & flatten"))
+        XCTAssertTrue(html.hasPrefix(#"<figure class="fig fig-group" aria-describedby="c4-out1-alt">"#), html)
+        XCTAssertTrue(html.contains(#"<p class="fig-sr" id="c4-out1-alt">Both runs fall &amp; flatten</p>"#), html)
+        let plain = FigureRenderer.html(for: group, context: FigureContext(idPrefix: "c4-out1"))
+        XCTAssertFalse(plain.contains("aria-describedby"))
+    }
+}
