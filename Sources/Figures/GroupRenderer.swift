@@ -97,15 +97,17 @@ struct GroupRenderer {
             content += HTML.element("p", ["class": "fig-group-title"], content: HTML.escape(title))
         }
         content += HTML.element("div", ["class": "fig-grid"], content: items)
-        if let caption = context.caption {
-            content += HTML.element("figcaption", [:], content: HTML.escape(caption))
-        }
         // The cell's alt text describes the whole group; each panel keeps its own generated title.
+        // It goes before the caption, which HTML wants first or last in a figure.
+        var attributes: KeyValuePairs<String, String> = ["class": "fig fig-group"]
         if let alt = context.alt {
             let id = ids.prefix + "-alt"
             content += HTML.element("p", ["class": "fig-sr", "id": id], content: HTML.escape(alt))
-            return HTML.element("figure", ["class": "fig fig-group", "aria-describedby": id], content: content)
+            attributes = ["class": "fig fig-group", "aria-describedby": id]
         }
-        return HTML.element("figure", ["class": "fig fig-group"], content: content)
+        if let caption = context.caption {
+            content += HTML.element("figcaption", [:], content: HTML.escape(caption))
+        }
+        return HTML.element("figure", attributes, content: content)
     }
 }

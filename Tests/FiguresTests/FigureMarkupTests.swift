@@ -131,7 +131,7 @@ final class GroupAltTests: XCTestCase {
         let group = Display.group(Display.Group(items: [.linePlot(Fixtures.basicPlot), .linePlot(Fixtures.basicPlot)]))
         let html = FigureRenderer.html(for: group, context: FigureContext(idPrefix: "c4-out1", caption: "Two runs", alt: "Both runs fall & flatten"))
         XCTAssertTrue(html.hasPrefix(#"<figure class="fig fig-group" aria-describedby="c4-out1-alt">"#), html)
-        XCTAssertTrue(html.contains(#"<p class="fig-sr" id="c4-out1-alt">Both runs fall &amp; flatten</p>"#), html)
+        XCTAssertTrue(html.hasSuffix(#"<p class="fig-sr" id="c4-out1-alt">Both runs fall &amp; flatten</p><figcaption>Two runs</figcaption></figure>"#), html)
         let plain = FigureRenderer.html(for: group, context: FigureContext(idPrefix: "c4-out1"))
         XCTAssertFalse(plain.contains("aria-describedby"))
     }
