@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Notebook
 import Site
 
 /// `weave export FILE --to ipynb [-o FILE]`: one notebook, run, as a Jupyter notebook with its outputs.
@@ -22,23 +21,9 @@ struct Export: ParsableCommand {
         guard to == "ipynb" else {
             throw UsageError(message: "cannot export to '\(to)': the only format is 'ipynb'")
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
-              FileManager.default.isReadableFile(atPath: file) else {
-            throw UsageError(message: "cannot read the notebook '\(file)'")
-        }
-        let target = output ?? (file.hasSuffix(".md") ? String(file.dropLast(3)) : file) + ".ipynb"
-        guard URL(fileURLWithPath: target).standardizedFileURL != URL(fileURLWithPath: file).standardizedFileURL else {
-            throw UsageError(message: "the export would overwrite the notebook '\(file)'; choose another file with -o")
-        }
-        let notebook: Notebook
-        do {
-            notebook = try Notebook.load(path: file)
-        } catch {
-            throw NotebooksFailed.report(error.diagnostics, note: "; nothing was written")
-        }
-        let (executed, problems) = NotebookExecutor().execute(notebook)
-        guard problems.isEmpty else { throw NotebooksFailed.report(problems, note: "; nothing was written") }
+        let single = try SingleNotebook(file: file, output: output, pathExtension: "ipynb", what: "export")
+        let target = single.target
+        let executed = try single.run(with: NotebookExecutor())
         do {
             try SiteWriter.writeFile(IpynbExport.notebook(executed), to: target)
         } catch {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Notebook
 import Site
 
 /// `weave render FILE [-o FILE]`: one notebook into one page, with the assets beside it.
@@ -19,25 +18,11 @@ struct Render: ParsableCommand {
     var config: String?
 
     func run() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
-              FileManager.default.isReadableFile(atPath: file) else {
-            throw UsageError(message: "cannot read the notebook '\(file)'")
-        }
-        let target = output ?? (file.hasSuffix(".md") ? String(file.dropLast(3)) : file) + ".html"
-        guard URL(fileURLWithPath: target).standardizedFileURL != URL(fileURLWithPath: file).standardizedFileURL else {
-            throw UsageError(message: "the page would overwrite the notebook '\(file)'; choose another with -o")
-        }
+        let single = try SingleNotebook(file: file, output: output, pathExtension: "html", what: "page")
+        let target = single.target
         let course = try Course.resolve(notebooks: nil, output: nil, config: config)
         let builder = SiteBuilder(configuration: course.configuration, assets: try Assets.locate())
-        let notebook: Notebook
-        do {
-            notebook = try Notebook.load(path: file)
-        } catch {
-            throw NotebooksFailed.report(error.diagnostics, note: "; nothing was written")
-        }
-        let (executed, problems) = builder.execute(notebook)
-        guard problems.isEmpty else { throw NotebooksFailed.report(problems, note: "; nothing was written") }
+        let executed = try single.run(with: builder.executor)
         let page = builder.renderPage(executed)
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent()
         do {
