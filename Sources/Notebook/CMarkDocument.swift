@@ -89,10 +89,7 @@ enum CMarkDocument {
                 cmark_node_set_literal(marker, Placeholder.marker(.heading, number))
                 if cmark_node_prepend_child(node, marker) != 1 { cmark_node_free(marker) }
             }
-            if let html = cmark_render_html(document, options, extensions) {
-                result.html = String(cString: html)
-                free(html)
-            }
+            result.html = html(document, extensions)
         }
         return result
     }
@@ -101,15 +98,19 @@ enum CMarkDocument {
     static func plainHTML(_ markdown: String) -> String {
         var output = ""
         withDocument(markdown) { document, extensions in
-            if let html = cmark_render_html(document, options, extensions) {
-                output = String(cString: html)
-                free(html)
-            }
+            output = html(document, extensions)
         }
         return output
     }
 
     // MARK: C plumbing
+
+    /// The HTML of a parsed document; the C string is freed here.
+    private static func html(_ document: OpaquePointer, _ extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+        guard let html = cmark_render_html(document, options, extensions) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
 
     /// Parses `markdown` and hands the document and the attached extensions to `body`, then frees both.
     private static func withDocument(_ markdown: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> Void) {
