@@ -4,16 +4,27 @@ import Markup
 /// math between HTML pieces, cells at their places, ids on headings.
 struct PlaceholderResolver {
     let math: [Math]
-    let rawHeadings: [CMarkDocument.RawHeading]
     private(set) var headings: [Notebook.Heading] = []
     private var slugger = Slugger()
 
     init(math: [Math], rawHeadings: [CMarkDocument.RawHeading]) {
         self.math = math
-        self.rawHeadings = rawHeadings
         headings = rawHeadings.map { raw in
-            Notebook.Heading(level: raw.level, id: "", text: Self.replacingMath(in: raw.text, math: math),
-                             content: Self.parts(of: raw.text, math: math))
+            let pieces = Self.pieces(of: raw.text, math: math)
+            return Notebook.Heading(
+                level: raw.level, id: "",
+                text: pieces.map { piece in
+                    switch piece {
+                    case .text(let text): text
+                    case .math(let formula): Self.delimited(formula)
+                    }
+                }.joined(),
+                content: pieces.map { piece in
+                    switch piece {
+                    case .text(let text): .html(HTML.escape(text))
+                    case .math(let formula): .math(formula)
+                    }
+                })
         }
         for index in headings.indices {
             headings[index].id = slugger.slug(headings[index].text)
@@ -95,38 +106,29 @@ struct PlaceholderResolver {
         math.display ? "$$\(math.tex)$$" : "$\(math.tex)$"
     }
 
-    /// Heading text as escaped text and formulas.
-    static func parts(of text: String, math: [Math]) -> [Notebook.Part] {
-        var parts: [Notebook.Part] = []
+    /// A run of heading text or a formula.
+    enum Piece {
+        case text(String)
+        case math(Math)
+    }
+
+    /// Heading text (which still holds math placeholders) as runs of text and formulas.
+    static func pieces(of text: String, math: [Math]) -> [Piece] {
+        var pieces: [Piece] = []
         var literal = ""
         var scalars = text.unicodeScalars.makeIterator()
         while let scalar = scalars.next() {
             if scalar.value == Placeholder.Kind.math.rawValue {
                 let number = readNumber(&scalars)
                 guard math.indices.contains(number) else { continue }
-                if !literal.isEmpty { parts.append(.html(HTML.escape(literal))) }
+                if !literal.isEmpty { pieces.append(.text(literal)) }
                 literal = ""
-                parts.append(.math(math[number]))
+                pieces.append(.math(math[number]))
             } else if scalar.value < Placeholder.reservedStart {
                 literal.unicodeScalars.append(scalar)
             }
         }
-        if !literal.isEmpty { parts.append(.html(HTML.escape(literal))) }
-        return parts
-    }
-
-    /// Heading text with math placeholders turned back into delimited TeX.
-    static func replacingMath(in text: String, math: [Math]) -> String {
-        var result = ""
-        var scalars = text.unicodeScalars.makeIterator()
-        while let scalar = scalars.next() {
-            if scalar.value == Placeholder.Kind.math.rawValue {
-                let number = readNumber(&scalars)
-                if math.indices.contains(number) { result += delimited(math[number]) }
-            } else if scalar.value < Placeholder.reservedStart {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        if !literal.isEmpty { pieces.append(.text(literal)) }
+        return pieces
     }
 }
