@@ -58,6 +58,24 @@ public struct NotebookExecutor: Sendable {
         return (ExecutedNotebook(notebook: notebook, cells: executed), problems)
     }
 
+    /// Loads each notebook at `paths` and runs it: the executed notebooks and every problem of
+    /// every notebook, in path order. `progress` hears (number, total, path) before each one.
+    public func execute(paths: [String], progress: ((Int, Int, String) -> Void)? = nil) -> ([ExecutedNotebook], [Diagnostic]) {
+        var executed: [ExecutedNotebook] = []
+        var diagnostics: [Diagnostic] = []
+        for (number, path) in paths.enumerated() {
+            progress?(number + 1, paths.count, path)
+            do {
+                let (result, problems) = execute(try Notebook.load(path: path))
+                executed.append(result)
+                diagnostics += problems
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        return (executed, diagnostics)
+    }
+
     private func limits(for notebook: Notebook) -> Limits {
         var limits = defaultLimits
         let settings = notebook.frontMatter.limits

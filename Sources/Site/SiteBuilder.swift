@@ -60,25 +60,9 @@ public struct SiteBuilder: Sendable {
     }
 
     /// As `build`, without the asset files: the pages, the index and the site's own small files.
-    /// The stages: load every notebook, run its cells, then render the published ones.
+    /// The stages: load and run every notebook, then render the published ones.
     public func buildPages(paths: [String]) throws -> Outcome {
-        var loaded: [Notebook] = []
-        var diagnostics: [Diagnostic] = []
-        for (number, path) in paths.enumerated() {
-            progress?(number + 1, paths.count, path)
-            do {
-                loaded.append(try Notebook.load(path: path))
-            } catch {
-                diagnostics += error.diagnostics
-                continue
-            }
-        }
-        var executed: [ExecutedNotebook] = []
-        for notebook in loaded {
-            let (result, problems) = executor.execute(notebook)
-            diagnostics += problems
-            executed.append(result)
-        }
+        let (executed, diagnostics) = executor.execute(paths: paths, progress: progress)
         guard diagnostics.isEmpty else { return Outcome(files: [], diagnostics: diagnostics, published: []) }
         let published = Self.courseOrder(executed.filter { !$0.notebook.frontMatter.draft })
         return Outcome(files: render(published), diagnostics: [], published: published.map(\.notebook))

@@ -52,15 +52,8 @@ struct Check: ParsableCommand {
     func run() throws {
         let course = try Course.resolve(notebooks: notebooks, output: nil, config: config)
         let paths = try SiteBuilder.notebookPaths(in: course.notebooks)
-        let executor = NotebookExecutor()
-        var diagnostics: [Diagnostic] = []
-        for (number, path) in paths.enumerated() {
-            Terminal.progress("[\(number + 1)/\(paths.count)] \(path)")
-            do {
-                diagnostics += executor.execute(try Notebook.load(path: path)).1
-            } catch {
-                diagnostics += error.diagnostics
-            }
+        let (_, diagnostics) = NotebookExecutor().execute(paths: paths) { number, total, path in
+            Terminal.progress("[\(number)/\(total)] \(path)")
         }
         guard diagnostics.isEmpty else { throw NotebooksFailed.report(diagnostics) }
         Terminal.progress("\(paths.count) notebook\(paths.count == 1 ? "" : "s") checked")
