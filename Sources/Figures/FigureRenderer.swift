@@ -1,4 +1,4 @@
-import Kernel
+import Outputs
 import Markup
 
 /// Turns the values cells display into HTML: figures as inline SVG, tables, math and text.
@@ -53,6 +53,9 @@ public enum FigureRenderer {
 
     /// The CSS for figures, tables and expectations (light and dark), appended to the site stylesheet.
     public static let stylesheet: String = FigureStylesheet.css
+
+    /// The same CSS for outputs shown by a Jupyter front end, which marks its dark theme itself.
+    public static let notebookStylesheet: String = FigureStylesheet.notebookCSS
 
     /// A `<figure>` around one SVG, with the caption underneath when there is one.
     static func figure(kind: String, svg: String, caption: String?) -> String {

@@ -91,11 +91,18 @@ enum FigureStylesheet {
         return (0..<3).map { value(digits[2 * $0]) * 16 + value(digits[2 * $0 + 1]) }
     }
 
-    /// The whole stylesheet.
-    static let css: String = {
+    /// The whole stylesheet for a page: dark when the system asks for it.
+    static let css = stylesheet(darkRule: { "@media (prefers-color-scheme: dark){:root{\($0)}}" })
+
+    /// The whole stylesheet for a Jupyter front end, dark when the front end's theme is: JupyterLab
+    /// marks a dark theme on `body`, VS Code with a class.
+    static let notebookCSS = stylesheet(darkRule: { "body[data-jp-theme-light=\"false\"],body.vscode-dark{\($0)}" })
+
+    /// The stylesheet with the dark theme's variables inside the rule `darkRule` makes of them.
+    private static func stylesheet(darkRule: (String) -> String) -> String {
         var css = ":root{" + variables(light) + ";"
             + sequential.enumerated().map { "--fig-q\($0.offset):\($0.element)" }.joined(separator: ";") + "}\n"
-        css += "@media (prefers-color-scheme: dark){:root{" + variables(dark) + "}}\n"
+        css += darkRule(variables(dark)) + "\n"
         css += """
         .fig{margin:1.2em 0}
         .fig-svg{display:block;width:100%;height:auto;overflow:visible}
@@ -149,5 +156,5 @@ enum FigureStylesheet {
 
         """
         return css
-    }()
+    }
 }

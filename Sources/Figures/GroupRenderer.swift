@@ -1,4 +1,4 @@
-import Kernel
+import Outputs
 import Markup
 
 /// Draws small multiples: the group's displays side by side in a responsive grid, with the

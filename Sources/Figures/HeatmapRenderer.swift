@@ -1,4 +1,4 @@
-import Kernel
+import Outputs
 import Markup
 
 /// Draws a heatmap: the matrix as colored cells (runs of equal color merged into one path per

@@ -1,4 +1,4 @@
-import Kernel
+import Outputs
 import Markup
 
 /// Draws a histogram grid: one panel per layer on shared axes, each titled with its layer,

@@ -1,4 +1,4 @@
-import Kernel
+import Outputs
 import Markup
 
 /// Draws a line plot: axes with 1-2-5 ticks, one line per group of coinciding series (tied

@@ -1,4 +1,4 @@
-import Kernel
+import Outputs
 import Markup
 
 /// Display math the way the pages write prose math: a `<span class="math display">` holding

@@ -1,4 +1,4 @@
-import Kernel
+import Outputs
 import Markup
 
 /// Draws a network: units in columns (x1, x2 | y1, y2 | y3, y4 | y), one line per weight,

@@ -1,4 +1,4 @@
-import Kernel
+import Outputs
 import Markup
 
 /// Draws a table as HTML: a header row, numbers right-aligned and written alike within each

@@ -1,4 +1,4 @@
-import Kernel
+import Outputs
 
 /// Which series of a line plot coincide. Tied weights move in lockstep, so their lines lie
 /// exactly on top of each other; the plot draws each group once and says who is in it.

@@ -16,6 +16,8 @@ enum CMarkDocument {
         /// Line and column of the opening fence.
         var fenceLine: Int
         var fenceColumn: Int
+        /// The block's last line: the closing fence, or the last code line of an unclosed block.
+        var endLine: Int
     }
 
     /// A heading as cmark-gfm found it; its text still holds math placeholders.
@@ -69,7 +71,8 @@ enum CMarkDocument {
                     result.cells.append(RawCell(
                         info: info, literal: string(cmark_node_get_literal(node)) ?? "",
                         fenceLine: Int(cmark_node_get_start_line(node)),
-                        fenceColumn: Int(cmark_node_get_start_column(node))))
+                        fenceColumn: Int(cmark_node_get_start_column(node)),
+                        endLine: Int(cmark_node_get_end_line(node))))
                 } else if type == CMARK_NODE_HEADING {
                     headingNodes.append(node)
                     result.headings.append(RawHeading(level: Int(cmark_node_get_heading_level(node)), text: plainText(node)))

@@ -50,7 +50,7 @@ enum CellOptionLines {
         return .success(Cell(
             index: index, source: source, options: options, info: raw.info,
             fence: SourceLocation(line: raw.fenceLine, column: raw.fenceColumn),
-            firstLine: raw.fenceLine + 1 + optionLineCount, columnOffset: max(0, raw.fenceColumn - 1)))
+            firstLine: raw.fenceLine + 1 + optionLineCount, lastLine: max(raw.fenceLine, raw.endLine), columnOffset: max(0, raw.fenceColumn - 1)))
     }
 
     /// A value in single or double quotes loses them; anything else is taken as written.

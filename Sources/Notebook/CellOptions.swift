@@ -1,3 +1,4 @@
+import Markup
 /// How a code cell runs and shows, set by `//| key: value` lines at the top of the cell
 /// or, as defaults, under `execute:` in the front matter.
 public struct CellOptions: Hashable, Sendable {

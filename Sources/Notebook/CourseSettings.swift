@@ -1,3 +1,4 @@
+import Markup
 import Foundation
 import Yams
 
@@ -14,27 +15,36 @@ import Yams
 /// ```
 public struct CourseSettings: Hashable, Sendable {
     /// The course title, shown in every page's header and on the index.
-    public var title: String?
+    public var title: String
     /// One paragraph under the title on the index.
     public var description: String?
-    /// Who wrote the course.
+    /// Who wrote the course (a `meta` tag on every page).
     public var author: String?
     /// Where the site is published, ending in `/`; it enables `sitemap.xml`.
     public var baseURL: String?
-    /// The pages' language (`lang`), `en` unless set.
-    public var language: String?
-    /// The folder of notebooks, relative to `weave.yml`.
-    public var notebooks: String?
-    /// The site folder, relative to `weave.yml`.
-    public var output: String?
+    /// The pages' language (`lang`).
+    public var language: String
+    /// The folder of notebooks; relative to `weave.yml` when read from one.
+    public var notebooks: String
+    /// The site folder; relative to `weave.yml` when read from one.
+    public var output: String
 
-    /// No settings: every default applies.
-    public init() {}
+    /// Settings with the given values; every other one takes its default.
+    public init(title: String = "weave", description: String? = nil, author: String? = nil, baseURL: String? = nil,
+                language: String = "en", notebooks: String = "Notebooks", output: String = "output") {
+        self.title = title
+        self.description = description
+        self.author = author
+        self.baseURL = baseURL
+        self.language = language
+        self.notebooks = notebooks
+        self.output = output
+    }
 
     /// The keys `weave.yml` may hold.
     public static let keys = ["title", "description", "author", "base-url", "language", "notebooks", "output"]
 
-    /// Reads `weave.yml` at `path`.
+    /// Reads `weave.yml` at `path`; its folders are taken relative to the file's own folder.
     /// - Throws: `NotebookFailure` with located problems: unreadable file, bad YAML, unknown keys, wrong types.
     public static func load(path: String) throws(NotebookFailure) -> CourseSettings {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -43,11 +53,14 @@ public struct CourseSettings: Hashable, Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw NotebookFailure([Diagnostic(path: path, location: SourceLocation(line: 1, column: 1), message: "the file is not valid UTF-8")])
         }
-        return try parse(text, path: path)
+        let folder = (path as NSString).deletingLastPathComponent
+        return try parse(text, path: path, folder: folder)
     }
 
-    /// Parses the text of a `weave.yml`; `path` names it in diagnostics.
-    public static func parse(_ text: String, path: String) throws(NotebookFailure) -> CourseSettings {
+    /// Parses the text of a `weave.yml`; `path` names it in diagnostics, and the folders it
+    /// names are taken inside `folder` (the file's own folder; empty for the current one).
+    public static func parse(_ text: String, path: String, folder: String = "") throws(NotebookFailure) -> CourseSettings {
+        let base = folder.isEmpty ? "" : folder + "/"
         let source = SourceText(text)
         func problem(_ line: Int, _ column: Int, _ message: String) -> Diagnostic {
             let location = SourceLocation(line: line, column: column)
@@ -84,8 +97,8 @@ public struct CourseSettings: Hashable, Sendable {
             case "description": settings.description = text
             case "author": settings.author = text
             case "language": settings.language = text
-            case "notebooks": settings.notebooks = text
-            case "output": settings.output = text
+            case "notebooks": settings.notebooks = base + text
+            case "output": settings.output = base + text
             case "base-url":
                 guard text.hasPrefix("https://") || text.hasPrefix("http://") else {
                     problems.append(problem(value.mark?.line ?? 1, value.mark?.column ?? 1, "'base-url' takes an address starting with https:// or http://"))

@@ -1,3 +1,4 @@
+import Markup
 import Yams
 
 /// The YAML block between a first line `---` and the next `---`: what the index and the page

@@ -67,7 +67,7 @@ extension Notebook {
         let title = frontMatter.title
             ?? resolver.headings.first(where: { $0.level == 1 })?.text
             ?? name
-        return Notebook(path: path, source: source, name: name, frontMatter: frontMatter, title: title,
+        return Notebook(path: path, source: source, name: name, frontMatter: frontMatter, frontMatterLines: frontMatterLines, title: title,
                         parts: parts, cells: cells, headings: resolver.headings)
     }
 

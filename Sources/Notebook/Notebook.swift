@@ -9,14 +9,18 @@ public struct Notebook: Sendable {
         case math(Math)
         /// The cell `cells[index]`.
         case cell(Int)
+        /// The heading `headings[index]`.
+        case heading(Int)
     }
 
-    /// A heading, for the table of contents and anchors.
+    /// A heading: where it stands is a `.heading` part; the page writes its element and anchor.
     public struct Heading: Hashable, Sendable {
         /// 1 for `#`, 2 for `##`, ….
         public var level: Int
         /// The id on the page, unique and stable.
         public var id: String
+        /// The heading's content as cmark-gfm rendered it (inline HTML) and its formulas.
+        public var markup: [Part]
         /// The heading's text (formulas as their delimited TeX).
         public var text: String
         /// The heading's text as parts: escaped text and formulas (for a table of contents).
@@ -31,6 +35,8 @@ public struct Notebook: Sendable {
     public var name: String
     /// What the front matter says.
     public var frontMatter: FrontMatter
+    /// How many lines the front matter takes, both `---` lines included (0 without one).
+    public var frontMatterLines: Int
     /// The title: the front matter's, else the first `#` heading's text, else the file name.
     public var title: String
     /// The page in order.
@@ -39,10 +45,15 @@ public struct Notebook: Sendable {
     public var cells: [Cell]
     /// The headings in order.
     public var headings: [Heading]
-    /// Every formula in order.
+    /// Every formula in order, those in headings included.
     public var math: [Math] {
-        parts.compactMap { part in
-            if case .math(let math) = part { math } else { nil }
+        parts.flatMap { part -> [Math] in
+            switch part {
+            case .math(let math): [math]
+            case .heading(let index) where headings.indices.contains(index):
+                headings[index].markup.compactMap { if case .math(let math) = $0 { math } else { nil } }
+            case .html, .cell, .heading: []
+            }
         }
     }
 }

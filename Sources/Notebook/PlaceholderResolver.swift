@@ -1,7 +1,7 @@
 import Markup
 
 /// Turns cmark-gfm's HTML, which still holds placeholders, into the notebook's parts:
-/// math between HTML pieces, cells at their places, ids on headings.
+/// math between HTML pieces, cells and headings at their places, ids for headings.
 struct PlaceholderResolver {
     let math: [Math]
     private(set) var headings: [Notebook.Heading] = []
@@ -12,7 +12,7 @@ struct PlaceholderResolver {
         headings = rawHeadings.map { raw in
             let pieces = Self.pieces(of: raw.text, math: math)
             return Notebook.Heading(
-                level: raw.level, id: "",
+                level: raw.level, id: "", markup: [],
                 text: pieces.map { piece in
                     switch piece {
                     case .text(let text): text
@@ -31,20 +31,32 @@ struct PlaceholderResolver {
         }
     }
 
-    /// Splits `html` into parts.
+    /// Splits `html` into parts. A heading becomes a `.heading` part whose inline content goes
+    /// into `headings` (cmark-gfm writes `<hN>`, the heading placeholder, the content, `</hN>\n`);
+    /// its element and anchor are the page's to write.
     mutating func resolve(_ html: String) -> [Notebook.Part] {
         var parts: [Notebook.Part] = []
         var buffer = ""
         var inTag = false
         var quote: Unicode.Scalar?
         var scalars = html.unicodeScalars.makeIterator()
+        // The heading being read: its number, its closing tag, its content so far.
+        var heading: (number: Int, closing: String, content: [Notebook.Part])?
+        var dropNewline = false
 
+        func emit(_ part: Notebook.Part) {
+            if heading != nil { heading?.content.append(part) } else { parts.append(part) }
+        }
         func flush() {
-            if !buffer.isEmpty { parts.append(.html(buffer)) }
+            if !buffer.isEmpty { emit(.html(buffer)) }
             buffer = ""
         }
 
         while let scalar = scalars.next() {
+            if dropNewline {
+                dropNewline = false
+                if scalar == "\n" { continue }
+            }
             guard scalar.value >= Placeholder.reservedStart else {
                 if inTag {
                     if let open = quote {
@@ -58,6 +70,14 @@ struct PlaceholderResolver {
                     inTag = true
                 }
                 buffer.unicodeScalars.append(scalar)
+                if scalar == ">", let open = heading, buffer.hasSuffix(open.closing) {
+                    buffer.removeLast(open.closing.count)
+                    flush()
+                    headings[open.number].markup = heading?.content ?? []
+                    heading = nil
+                    parts.append(.heading(open.number))
+                    dropNewline = true
+                }
                 continue
             }
             if scalar.value == Placeholder.continuation {
@@ -72,21 +92,28 @@ struct PlaceholderResolver {
                     buffer += HTML.escape(Self.delimited(math[number]))
                 } else {
                     flush()
-                    parts.append(.math(math[number]))
+                    emit(.math(math[number]))
                 }
             case .cell?:
                 flush()
-                parts.append(.cell(number))
+                emit(.cell(number))
             case .heading?:
-                guard headings.indices.contains(number), buffer.hasSuffix(">") else { continue }
-                let id = HTML.escape(headings[number].id)
-                buffer.removeLast()
-                buffer += " id=\"\(id)\"><a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\"></a>"
+                guard heading == nil, headings.indices.contains(number) else { continue }
+                let opening = "<h\(headings[number].level)>"
+                guard buffer.hasSuffix(opening) else { continue }
+                buffer.removeLast(opening.count)
+                flush()
+                heading = (number, "</h\(headings[number].level)>", [])
             case nil:
                 continue
             }
         }
         flush()
+        if let open = heading {
+            // cmark-gfm always closes a heading; should one stay open, it still is one.
+            headings[open.number].markup = open.content
+            parts.append(.heading(open.number))
+        }
         return parts
     }
 

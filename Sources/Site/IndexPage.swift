@@ -1,11 +1,12 @@
-import Kernel
+import Execution
+import Outputs
 import Markup
 import Notebook
 
 /// The site's front page: the lessons in course order, each with its title, description and
 /// what it holds.
 struct IndexPage {
-    let configuration: SiteConfiguration
+    let configuration: CourseSettings
     let notebooks: [ExecutedNotebook]
 
     /// The `<main>` content of the index.

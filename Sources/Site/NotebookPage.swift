@@ -1,5 +1,5 @@
+import Execution
 import Figures
-import Kernel
 import Markup
 import Notebook
 
@@ -11,25 +11,33 @@ struct NotebookPage {
 
     var notebook: Notebook { executed.notebook }
 
-    /// The article and the links to the neighbouring lessons.
+    /// The article and the links to the neighbouring lessons. The contents follow the page's
+    /// first `#` heading, or open the article when it has none.
     func main() -> String {
-        var article = ""
-        for part in notebook.parts {
+        let contents = tableOfContents()
+        let titleHeading = notebook.parts.firstIndex { part in
+            if case .heading(let index) = part { notebook.headings.indices.contains(index) && notebook.headings[index].level == 1 } else { false }
+        }
+        var article = titleHeading == nil ? contents : ""
+        for (position, part) in notebook.parts.enumerated() {
             switch part {
             case .html(let html): article += html
             case .math(let math): article += Self.math(math)
             case .cell(let index):
                 if executed.cells.indices.contains(index) { article += Self.cell(executed.cells[index]) }
+            case .heading(let index):
+                guard notebook.headings.indices.contains(index) else { continue }
+                article += Self.heading(notebook.headings[index])
+                if position == titleHeading { article += contents }
             }
         }
-        // The contents follow the page's title, or open the article when it has none.
-        let contents = tableOfContents()
-        if let titleEnd = article.range(of: "</h1>\n") {
-            article.insert(contentsOf: contents, at: titleEnd.upperBound)
-        } else {
-            article = contents + article
-        }
         return HTML.element("article", ["class": "notebook"], content: "\n" + article) + "\n" + pager()
+    }
+
+    /// A heading with its id and the anchor that links to it.
+    static func heading(_ heading: Notebook.Heading) -> String {
+        let anchor = HTML.element("a", ["class": "anchor", "href": "#" + heading.id, "aria-label": "Link to this section"], content: "")
+        return HTML.element("h\(heading.level)", ["id": heading.id], content: anchor + inline(heading.markup)) + "\n"
     }
 
     /// The `##` and `###` headings as a nested list of links; nothing for pages with fewer than two.
@@ -62,7 +70,7 @@ struct NotebookPage {
             switch part {
             case .html(let html): html
             case .math(let formula): math(formula)
-            case .cell: ""
+            case .cell, .heading: ""
             }
         }.joined()
     }
@@ -83,14 +91,15 @@ struct NotebookPage {
                 HTML.element("span", ["class": "prompt"], content: HTML.escape(prompt))
                 + HTML.element("pre", ["class": "cell-source"], content: code))
         }
+        let bundles = OutputBundle.bundles(for: cell, outputs: executed.outputs, error: executed.error)
         if cell.options.output {
-            let outputs = Self.outputs(executed)
+            let outputs = bundles.map(\.html).joined()
             if !outputs.isEmpty {
                 content += HTML.element("div", ["class": "cell-output"], content: outputs)
             }
         }
         // A caption belongs to the cell's figure; a cell that shows none keeps it under its source.
-        let showsDisplay = cell.options.output && executed.outputs.contains { if case .display = $0 { true } else { false } }
+        let showsDisplay = cell.options.output && bundles.contains(where: \.isDisplay)
         if let caption = cell.options.caption, !showsDisplay {
             content += HTML.element("p", ["class": "cell-caption"], content: HTML.escape(caption))
         }
@@ -99,29 +108,6 @@ struct NotebookPage {
             return HTML.element("div", ["class": "cell", "id": label], content: content) + "\n"
         }
         return HTML.element("div", ["class": "cell"], content: content) + "\n"
-    }
-
-    private static func outputs(_ executed: ExecutedNotebook.ExecutedCell) -> String {
-        let cell = executed.cell
-        let prefix = cell.options.label ?? "cell\(cell.index + 1)"
-        var html = ""
-        for (number, output) in executed.outputs.enumerated() {
-            switch output {
-            case .text(let text):
-                html += HTML.element("pre", ["class": "output-stream"], content: HTML.escape(text))
-            case .display(let display):
-                let context = FigureContext(idPrefix: "\(prefix)-out\(number + 1)", caption: cell.options.caption, alt: cell.options.alt)
-                html += FigureRenderer.html(for: display, context: context)
-            case .expectation(let expectation):
-                html += FigureRenderer.html(for: expectation)
-            }
-        }
-        if let error = executed.error {
-            var text = "error at line \(error.location.line), column \(error.location.column): \(error.message)"
-            if let excerpt = error.excerpt { text += "\n" + excerpt }
-            html += HTML.element("pre", ["class": "output-error", "role": "note"], content: HTML.escape(text))
-        }
-        return html
     }
 
     private func pager() -> String {

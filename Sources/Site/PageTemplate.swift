@@ -1,8 +1,9 @@
+import Notebook
 import Markup
 
 /// The frame every page shares: head with assets, site header, main content, footer.
 struct PageTemplate {
-    let configuration: SiteConfiguration
+    let configuration: CourseSettings
     /// The path from the page to the site root (`""`, `"../"`).
     let root: String
     /// Whether the site has an index to link home to (a page rendered alone has none).

@@ -1,5 +1,6 @@
 import Foundation
 import Markup
+import Execution
 import Notebook
 
 /// Builds a whole site from a folder of notebooks, as a list of named stages:
@@ -16,7 +17,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Site-wide settings.
-    public var configuration: SiteConfiguration
+    public var configuration: CourseSettings
     /// Where KaTeX comes from.
     public var assets: Assets
     /// Called once per notebook as it is loaded: (number, total, path). For terminal progress.
@@ -25,28 +26,11 @@ public struct SiteBuilder: Sendable {
     public var executor = NotebookExecutor()
 
     /// A builder with the given settings.
-    public init(configuration: SiteConfiguration = SiteConfiguration(), assets: Assets,
+    public init(configuration: CourseSettings = CourseSettings(), assets: Assets,
                 progress: (@Sendable (Int, Int, String) -> Void)? = nil) {
         self.configuration = configuration
         self.assets = assets
         self.progress = progress
-    }
-
-    /// The notebook files in `directory`: every `*.md`, sorted by name.
-    /// - Throws: `UsageError` when the folder cannot be read.
-    public static func notebookPaths(in directory: String) throws -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw UsageError(message: "'\(directory)' is not a folder of notebooks")
-        }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            throw UsageError(message: "cannot read the folder '\(directory)'")
-        }
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().map { prefix + $0 }
     }
 
     /// Loads and renders every notebook at `paths` (stage by stage), collecting every problem;
@@ -149,14 +133,4 @@ extension SiteBuilder {
 
         """
     }
-}
-
-/// The command line asked for something that cannot be done (missing folder, unsafe output).
-public struct UsageError: Error, CustomStringConvertible, Sendable {
-    /// What is wrong.
-    public var message: String
-    /// A usage error with `message`.
-    public init(message: String) { self.message = message }
-    /// The message.
-    public var description: String { message }
 }

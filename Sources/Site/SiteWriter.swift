@@ -1,4 +1,5 @@
 import Foundation
+import Notebook
 
 /// Writes a site so that readers only ever see a whole one: the files go into a staging
 /// folder beside the target, which then takes the target's place. If anything fails, the
@@ -32,20 +33,20 @@ public struct SiteWriter: Sendable {
             let source = URL(fileURLWithPath: notebooks).standardizedFileURL.path
             let targetPath = target.path
             if source == targetPath || source.hasPrefix(targetPath.hasSuffix("/") ? targetPath : targetPath + "/") {
-                throw UsageError(message: "the output folder '\(target.path)' holds the notebooks; choose another with -o")
+                throw InputError(message: "the output folder '\(target.path)' holds the notebooks; choose another with -o")
             }
         }
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else {
-            throw UsageError(message: "'\(target.path)' is a file, not a site folder")
+            throw InputError(message: "'\(target.path)' is a file, not a site folder")
         }
         let entries = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
         if entries.isEmpty || entries.contains(Self.markerName) { return }
         if entries == ["README.md"], manager.contents(atPath: target.appendingPathComponent("README.md").path) == Data(Self.readme.utf8) {
             return
         }
-        throw UsageError(message: "refusing to replace '\(target.path)': it is not a site weave wrote (no \(Self.markerName) file); remove it or choose another folder with -o")
+        throw InputError(message: "refusing to replace '\(target.path)': it is not a site weave wrote (no \(Self.markerName) file); remove it or choose another folder with -o")
     }
 
     /// Writes `files` as the whole new site.

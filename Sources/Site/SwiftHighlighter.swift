@@ -1,7 +1,7 @@
 import Markup
-import SwiftIDEUtils
-import SwiftParser
-import SwiftSyntax
+internal import SwiftIDEUtils
+internal import SwiftParser
+internal import SwiftSyntax
 
 /// Highlights Swift source on the server with swift-syntax's classification: the result is
 /// escaped HTML with `<span class="hl-…">` around keywords, types, literals and comments, so

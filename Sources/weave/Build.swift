@@ -1,4 +1,5 @@
 import ArgumentParser
+import Execution
 import Notebook
 import Site
 
@@ -18,12 +19,12 @@ struct Build: ParsableCommand {
     var config: String?
 
     func run() throws {
-        let course = try Course.resolve(notebooks: notebooks, output: output, config: config)
-        let (notebooks, output) = (course.notebooks, course.output)
-        let paths = try SiteBuilder.notebookPaths(in: notebooks)
+        let settings = try Course.settings(notebooks: notebooks, output: output, config: config)
+        let (notebooks, output) = (settings.notebooks, settings.output)
+        let paths = try Notebook.paths(in: notebooks)
         let writer = SiteWriter(path: output)
         try writer.checkTarget(notebooks: notebooks)
-        let builder = SiteBuilder(configuration: course.configuration, assets: try Assets.locate(), progress: { number, total, path in
+        let builder = SiteBuilder(configuration: settings, assets: try Assets.locate(), progress: { number, total, path in
             Terminal.progress("[\(number)/\(total)] \(path)")
         })
         let outcome = try builder.build(paths: paths)
@@ -50,8 +51,8 @@ struct Check: ParsableCommand {
     var config: String?
 
     func run() throws {
-        let course = try Course.resolve(notebooks: notebooks, output: nil, config: config)
-        let paths = try SiteBuilder.notebookPaths(in: course.notebooks)
+        let settings = try Course.settings(notebooks: notebooks, output: nil, config: config)
+        let paths = try Notebook.paths(in: settings.notebooks)
         let (_, diagnostics) = NotebookExecutor().execute(paths: paths) { number, total, path in
             Terminal.progress("[\(number)/\(total)] \(path)")
         }

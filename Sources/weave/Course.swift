@@ -1,19 +1,12 @@
 import Foundation
 import Notebook
-import Site
 
-/// The course a command works on: its folders and its site settings, from the command line
-/// and `weave.yml` (the command line wins).
-struct Course {
-    var notebooks: String
-    var output: String
-    var configuration: SiteConfiguration
-
-    /// Reads `config` (or `weave.yml` in the current folder, when present) and applies the
-    /// command line's folders over it.
-    static func resolve(notebooks: String?, output: String?, config: String?) throws -> Course {
+/// The course a command works on: `weave.yml` (the one given, else the one in the current
+/// folder, if any) with the command line's folders over it.
+enum Course {
+    /// The settings to build with; the command line's `notebooks` and `output` win.
+    static func settings(notebooks: String?, output: String?, config: String?) throws -> CourseSettings {
         var settings = CourseSettings()
-        var base = ""
         let path = config ?? (FileManager.default.fileExists(atPath: "weave.yml") ? "weave.yml" : nil)
         if let path {
             guard FileManager.default.isReadableFile(atPath: path) else {
@@ -24,12 +17,9 @@ struct Course {
             } catch {
                 throw NotebooksFailed.report(error.diagnostics)
             }
-            let folder = (path as NSString).deletingLastPathComponent
-            base = folder.isEmpty ? "" : folder + "/"
         }
-        return Course(
-            notebooks: notebooks ?? settings.notebooks.map { base + $0 } ?? "Notebooks",
-            output: output ?? settings.output.map { base + $0 } ?? "output",
-            configuration: SiteConfiguration(settings))
+        if let notebooks { settings.notebooks = notebooks }
+        if let output { settings.output = output }
+        return settings
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Execution
+import Export
 import Foundation
 import Site
 

@@ -20,8 +20,8 @@ struct Render: ParsableCommand {
     func run() throws {
         let single = try SingleNotebook(file: file, output: output, pathExtension: "html", what: "page")
         let target = single.target
-        let course = try Course.resolve(notebooks: nil, output: nil, config: config)
-        let builder = SiteBuilder(configuration: course.configuration, assets: try Assets.locate())
+        let settings = try Course.settings(notebooks: nil, output: nil, config: config)
+        let builder = SiteBuilder(configuration: settings, assets: try Assets.locate())
         let executed = try single.run(with: builder.executor)
         let page = builder.renderPage(executed)
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent()

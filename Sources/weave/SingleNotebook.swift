@@ -1,6 +1,6 @@
 import Foundation
+import Execution
 import Notebook
-import Site
 
 /// What `weave render` and `weave export` share: one notebook named on the command line,
 /// the file written beside it, and running it with every problem reported.

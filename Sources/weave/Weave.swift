@@ -23,6 +23,9 @@ struct Weave: ParsableCommand {
         } catch let error as UsageError {
             Terminal.error(error.message)
             Foundation.exit(2)
+        } catch let error as InputError {
+            Terminal.error(error.message)
+            Foundation.exit(2)
         } catch let error as AssetError {
             Terminal.error(error.message)
             Foundation.exit(2)

@@ -1,8 +1,9 @@
+import Outputs
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Kernel
+
 import XCTest
 @testable import Figures
 

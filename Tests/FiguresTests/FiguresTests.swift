@@ -1,4 +1,5 @@
-import Kernel
+import Outputs
+
 import XCTest
 @testable import Figures
 

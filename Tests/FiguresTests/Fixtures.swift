@@ -1,4 +1,5 @@
-import Kernel
+import Outputs
+
 
 /// The display values the golden tests draw: one or more per figure kind, built from plain
 /// arithmetic (no libm, no randomness) so that the goldens are the same on every machine.

@@ -1,5 +1,6 @@
+import Outputs
 import Foundation
-import Kernel
+
 import XCTest
 @testable import Figures
 

@@ -1,5 +1,6 @@
+import Outputs
 import Foundation
-import Kernel
+import Execution
 import Notebook
 import Site
 import XCTest

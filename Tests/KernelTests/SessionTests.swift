@@ -1,3 +1,4 @@
+import Outputs
 import XCTest
 @testable import Kernel
 

@@ -61,10 +61,20 @@ final class ConformanceTests: XCTestCase {
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The notebook's HTML with headings written plainly (`<h2>…</h2>`, as cmark-gfm writes them).
     static func weaveHTML(_ markdown: String) throws -> String {
-        try Notebook.parse(source: markdown, path: "example.md").parts.map { part in
-            if case .html(let html) = part { html } else { "" }
-        }.joined()
+        let notebook = try Notebook.parse(source: markdown, path: "example.md")
+        func html(_ parts: [Notebook.Part]) -> String {
+            parts.map { part in
+                switch part {
+                case .html(let html): html
+                case .heading(let index):
+                    "<h\(notebook.headings[index].level)>" + html(notebook.headings[index].markup) + "</h\(notebook.headings[index].level)>\n"
+                case .math, .cell: ""
+                }
+            }.joined()
+        }
+        return html(notebook.parts)
     }
 
     func testSpecExamples() throws {

@@ -40,9 +40,22 @@ final class LoadingTests: XCTestCase {
     func testHeadingIdsAreUniqueAndStable() throws {
         let notebook = try Notebook.parse(source: "# Why?\n\n## Setup\n\n## Setup\n\n### Zero *init*\n", path: "a.md")
         XCTAssertEqual(notebook.headings.map(\.id), ["why", "setup", "setup-1", "zero-init"])
-        let html = notebook.parts.compactMap { if case .html(let text) = $0 { text } else { nil } }.joined()
-        XCTAssertTrue(html.contains(##"<h2 id="setup-1"><a class="anchor" href="#setup-1" aria-label="Link to this section"></a>Setup</h2>"##), html)
+        XCTAssertEqual(notebook.parts, [.heading(0), .heading(1), .heading(2), .heading(3)])
+        XCTAssertEqual(notebook.headings.map(\.level), [1, 2, 2, 3])
+        XCTAssertEqual(notebook.headings[2].markup, [.html("Setup")])
+        XCTAssertEqual(notebook.headings[3].markup, [.html("Zero <em>init</em>")])
         XCTAssertEqual(notebook.headings[3].content, [.html("Zero init")])
+    }
+
+    func testHeadingMathIsAFormulaOfTheHeading() throws {
+        let notebook = try Notebook.parse(source: "Intro\n\n## Why $w_9 = w_{10}$ holds\n\nText\n", path: "a.md")
+        XCTAssertEqual(notebook.parts.count, 3)
+        XCTAssertEqual(notebook.parts[1], .heading(0))
+        guard case .math(let formula) = notebook.headings[0].markup[1] else { return XCTFail("\(notebook.headings[0].markup)") }
+        XCTAssertEqual(formula.tex, "w_9 = w_{10}")
+        XCTAssertEqual(notebook.headings[0].markup[0], .html("Why "))
+        XCTAssertEqual(notebook.headings[0].markup[2], .html(" holds"))
+        XCTAssertEqual(notebook.math.map(\.tex), ["w_9 = w_{10}"])
     }
 
     func testRawHTMLPassesButDangerousTagsAreDisarmed() throws {

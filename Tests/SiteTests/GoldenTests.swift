@@ -1,3 +1,4 @@
+import Outputs
 import Foundation
 import XCTest
 import Notebook
@@ -17,7 +18,7 @@ final class GoldenTests: XCTestCase {
         for name in cases {
             let folder = Self.casesDirectory.appendingPathComponent(name)
             let builder = SiteBuilder(assets: Assets(katexDirectory: "/nonexistent"))
-            let paths = try SiteBuilder.notebookPaths(in: folder.appendingPathComponent("Notebooks").path)
+            let paths = try Notebook.paths(in: folder.appendingPathComponent("Notebooks").path)
             let outcome = try builder.buildPages(paths: paths)
             XCTAssertEqual(outcome.diagnostics, [], name)
             let expected = folder.appendingPathComponent("expected")

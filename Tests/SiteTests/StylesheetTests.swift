@@ -1,3 +1,4 @@
+import Outputs
 import Figures
 import Notebook
 import XCTest

@@ -1,0 +1,104 @@
+import Outputs
+import Engine
+
+extension Builtins {
+    /// `table`, `plot`, `histogram`, `heatmap`, `group`: each returns a figure (a `Figure`
+    /// value), which shows when a statement drops it or a cell ends with it.
+    func registerFigures() {
+        define("table") { arguments, runtime in
+            let (index, values) = try match(arguments, [
+                Signature("table(_:steps:caption:)", .object("TrainingRun"), .array(.int), .defaulted(.optional(.string), .none)),
+                Signature("table(_:columns:caption:)", .array(.array(.any)), .array(.string), .defaulted(.optional(.string), .none)),
+                Signature("table(_:caption:)", .any, .defaulted(.optional(.string), .none)),
+            ])
+            var display: Display
+            switch index {
+            case 0:
+                guard case let .object(object) = values[0], let run = (object as? TrainingRunObject)?.run else { return .void }
+                display = try WeightTableObject(try EngineConversions.engine { try run.table(steps: values[1].ints) }).display(runtime)
+            case 1:
+                let columns = values[1].strings
+                let rows = try values[0].items.map { row -> [Display.Table.Cell] in
+                    guard row.items.count == columns.count else {
+                        throw Failure("table: a row has \(row.items.count) cells but there are \(columns.count) columns")
+                    }
+                    return row.items.map(Builtins.cell)
+                }
+                display = .table(Display.Table(columns: columns, rows: rows))
+            default:
+                display = try Builtins.tableDisplay(values[0], runtime)
+            }
+            if case let .string(caption) = values[values.count - 1], case var .table(table) = display {
+                table.caption = caption
+                display = .table(table)
+            }
+            return FigureObject.value(display)
+        }
+        define("plot") { arguments, runtime in
+            FigureObject.value(.linePlot(try Plots.plot(arguments, runtime)))
+        }
+        define("histogram") { arguments, runtime in
+            FigureObject.value(.histograms(try Plots.histogram(arguments, runtime)))
+        }
+        define("heatmap") { arguments, runtime in
+            let (index, values) = try match(arguments, [
+                Signature("heatmap(_:data:resolution:title:)", .object("Network"), .object("Dataset"), .defaulted(.int, .int(60)),
+                          .defaulted(.optional(.string), .none)),
+                Signature("heatmap(_:title:)", .tensorLike, .defaulted(.optional(.string), .none)),
+            ])
+            let title: String? = values[values.count - 1].isNone ? nil : values[values.count - 1].string
+            if index == 0 {
+                guard case let .object(netObject) = values[0], let net = (netObject as? NetworkObject)?.network,
+                    case let .object(dataObject) = values[1], let data = (dataObject as? DatasetObject)?.dataset else { return .void }
+                var map = try Heatmaps.decisionRegions(net, data, resolution: values[2].int, runtime)
+                if let title { map.title = title }
+                return FigureObject.value(.heatmap(map))
+            }
+            let tensor = try EngineConversions.tensor(values[0], "heatmap")
+            return FigureObject.value(.heatmap(Display.Heatmap(
+                values: tensor.array, xRange: 0...Double(tensor.columns), yRange: 0...Double(tensor.rows), title: title)))
+        }
+        define("group") { arguments, runtime in
+            let values = try match(arguments, Signature("group(_:title:)", .array(.any), .defaulted(.optional(.string), .none)))
+            let items = values[0].items
+            guard !items.isEmpty else { throw Failure("group: needs at least one figure") }
+            let displays = try items.map { item -> Display in
+                guard case let .object(object) = item else {
+                    throw Failure("group: cannot show a value of type '\(item.typeName)' as a figure; expected group(_: [Figure], title: String? = nil)")
+                }
+                return try object.display(runtime)
+            }
+            return FigureObject.value(.group(Display.Group(items: displays, title: values[1].isNone ? nil : values[1].string)))
+        }
+    }
+
+    static func cell(_ value: Value) -> Display.Table.Cell {
+        switch value {
+        case let .int(number): return .integer(number)
+        case let .double(number): return .number(number)
+        default: return .text(value.description)
+        }
+    }
+
+    /// A value as a table: weights, weight tables and tensors as they display; rows of values; a dictionary.
+    static func tableDisplay(_ value: Value, _ runtime: Runtime) throws -> Display {
+        switch value {
+        case let .object(object):
+            let display = try object.display(runtime)
+            if case .table = display { return display }
+            throw Failure("table: a '\(object.typeName)' has no table form")
+        case let .dictionary(box):
+            return .table(Display.Table(columns: ["key", "value"], rows: zip(box.keys, box.values).map { [cell($0), cell($1)] }))
+        case let .array(rows):
+            if rows.allSatisfy({ if case .array = $0 { return true } else { return false } }) {
+                let width = rows.map(\.items.count).max() ?? 0
+                return .table(Display.Table(
+                    columns: (0..<width).map(String.init),
+                    rows: rows.map { row in row.items.map(cell) + Array(repeating: .text(""), count: width - row.items.count) }))
+            }
+            return .table(Display.Table(columns: ["value"], rows: rows.map { [cell($0)] }))
+        default:
+            throw Failure("table: cannot make a table of a value of type '\(value.typeName)'")
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Outputs
+/// An engine value seen from a cell (network, tensor, training run, …) or a type used as a
+/// namespace (`Tensor.randn`, `Double.pi`). Subclasses answer member lookups by name.
+class KernelObject {
+    /// The type name shown in messages and signatures.
+    var typeName: String { "object" }
+
+    /// The text `print` writes.
+    var description: String { typeName }
+
+    /// A property, e.g. `net.weights`; nil when there is no such property.
+    func property(_ name: String, _ runtime: Runtime) throws -> Value? { nil }
+
+    /// Calls a method, e.g. `net.forward([1, 2])`; nil when there is no such method.
+    func method(_ name: String, _ arguments: [Argument], _ runtime: Runtime) throws -> Value? { nil }
+
+    /// Calls the object itself, e.g. `Double(3)`; nil when it cannot be called.
+    func callAsFunction(_ arguments: [Argument], _ runtime: Runtime) throws -> Value? { nil }
+
+    /// `object[…]`; nil when the object has no subscript.
+    func subscriptGet(_ arguments: [Argument], _ runtime: Runtime) throws -> Value? { nil }
+
+    /// `object[…] = value`; false when the object has no settable subscript.
+    func subscriptSet(_ arguments: [Argument], _ value: Value, _ runtime: Runtime) throws -> Bool { false }
+
+    /// Sets a property, e.g. `t.x = 1`; false when it is not settable.
+    func setProperty(_ name: String, _ value: Value, _ runtime: Runtime) throws -> Bool { false }
+
+    /// The names of properties and methods, for "did you mean" suggestions.
+    var memberNames: [String] { [] }
+
+    /// The ways a method is called (`["max()", "max(axis:)"]`), for a call that fits none of them.
+    func forms(of name: String) -> [String] { [] }
+
+    /// How the object shows as a cell's last value or in `display`.
+    func display(_ runtime: Runtime) throws -> Display { .text(description) }
+
+    /// The elements when the object can be walked by `for … in` (nil otherwise).
+    var asSequence: [Value]? { nil }
+
+    /// Equality for `==`; identity unless the object has value semantics.
+    func isEqual(to other: KernelObject) -> Bool { self === other }
+}
+
