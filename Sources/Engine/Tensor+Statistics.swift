@@ -64,6 +64,43 @@ extension Tensor {
         return sums / Double(axis == 0 ? rows : columns)
     }
 
+    /// The smallest element along an axis, as numpy's `min(axis=)`: axis 0 gives a 1 × columns
+    /// row, axis 1 a rows × 1 column; NaN wins. Throws for another axis or nothing along it.
+    public func min(axis: Int) throws -> Tensor {
+        try extreme(axis: axis, largest: false)
+    }
+
+    /// The largest element along an axis, as numpy's `max(axis=)`: axis 0 gives a 1 × columns
+    /// row, axis 1 a rows × 1 column; NaN wins. Throws for another axis or nothing along it.
+    public func max(axis: Int) throws -> Tensor {
+        try extreme(axis: axis, largest: true)
+    }
+
+    private func extreme(axis: Int, largest: Bool) throws -> Tensor {
+        let name = largest ? "max" : "min"
+        guard axis == 0 || axis == 1 else {
+            throw EngineError.invalidArgument("\(name)(axis:): axis must be 0 (down the rows) or 1 (across the columns), got \(axis)")
+        }
+        let (count, length) = axis == 0 ? (columns, rows) : (rows, columns)
+        guard length > 0 else {
+            throw EngineError.invalidArgument("\(name)(axis: \(axis)): the tensor of shape \(shape) has nothing along that axis")
+        }
+        var result = [Double](repeating: 0, count: count)
+        for index in 0..<count {
+            var best = scalars[axis == 0 ? index : index * columns]
+            for step in 1..<length {
+                let value = scalars[axis == 0 ? step * columns + index : index * columns + step]
+                if value.isNaN || best.isNaN {
+                    best = .nan
+                } else if largest ? value > best : value < best {
+                    best = value
+                }
+            }
+            result[index] = best
+        }
+        return axis == 0 ? Tensor(unchecked: 1, columns, result) : Tensor(unchecked: rows, 1, result)
+    }
+
     /// The column of the largest element in each row (the first on ties), as numpy's `argmax(axis=1)`.
     public func argmaxPerRow() -> [Int] {
         (0..<rows).map { i in

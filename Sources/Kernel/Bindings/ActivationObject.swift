@@ -24,14 +24,12 @@ final class DenseObject: KernelObject {
     override var typeName: String { "Dense" }
     override var description: String { dense.description }
 
-    override func property(_ name: String, _ runtime: Runtime) throws -> Value? {
-        switch name {
-        case "units": return .int(dense.units)
-        case "activation": return .object(ActivationObject(dense.activation))
-        default: return nil
-        }
-    }
+    override var members: MemberTable { Self.memberTable }
 
-    override var memberNames: [String] { ["units", "activation"] }
+    private static let memberTable = MemberTable(DenseObject.self, [
+        .property("units") { object, _ in .int(object.dense.units) },
+        .property("activation") { object, _ in .object(ActivationObject(object.dense.activation)) },
+    ])
+
     override func isEqual(to other: KernelObject) -> Bool { (other as? DenseObject)?.dense == dense }
 }

@@ -28,8 +28,8 @@ extension Builtins {
                 "Dense(_:_:)", .int, .defaulted(.member("Activation"), .member(ImplicitMember(name: "identity", arguments: nil)))))
             return .object(DenseObject(Dense(values[0].int, try EngineConversions.activation(values[1]))))
         }))
-        let shaped: (String) -> ([Argument], Runtime) throws -> Value = { name in
-            { arguments, runtime in
+        let shaped: (String) -> Member<TypeObject> = { name in
+            .method(name) { _, arguments, runtime in
                 let signature = name == "zeros" || name == "ones"
                     ? Signature("\(name)(_:_:)", .int, .int)
                     : Signature("\(name)(_:_:seed:)", .int, .int, .defaulted(.int, .int(0)))
@@ -52,18 +52,20 @@ extension Builtins {
             let tensor = try EngineConversions.tensor(value, "Tensor")
             try runtime.checkElements(tensor.count, "Tensor")
             return TensorObject.value(tensor)
-        }, methods: ["zeros": shaped("zeros"), "ones": shaped("ones"), "rand": shaped("rand"), "randn": shaped("randn")]))
-        let datasets: [String: Signature] = [
-            "spiral": Signature("spiral(pointsPerClass:classes:noise:seed:)", .defaulted(.int, .int(100)), .defaulted(.int, .int(3)), .defaulted(.double, .double(0.2)), .defaulted(.int, .int(0))),
-            "moons": Signature("moons(points:noise:seed:)", .defaulted(.int, .int(200)), .defaulted(.double, .double(0.1)), .defaulted(.int, .int(0))),
-            "circles": Signature("circles(points:noise:factor:seed:)", .defaulted(.int, .int(200)), .defaulted(.double, .double(0.05)), .defaulted(.double, .double(0.5)), .defaulted(.int, .int(0))),
-            "xor": Signature("xor(points:noise:seed:)", .defaulted(.int, .int(200)), .defaulted(.double, .double(0)), .defaulted(.int, .int(0))),
-            "blobs": Signature("blobs(pointsPerClass:classes:std:seed:)", .defaulted(.int, .int(100)), .defaulted(.int, .int(3)), .defaulted(.double, .double(1)), .defaulted(.int, .int(0))),
-        ]
-        var datasetMethods: [String: ([Argument], Runtime) throws -> Value] = [:]
-        for (name, signature) in datasets {
-            datasetMethods[name] = { arguments, runtime in
-                let v = try match(arguments, signature)
+        }, members: ["zeros", "ones", "rand", "randn"].map(shaped)))
+        // Each data set's signature, made where it is matched: a `Signature` holds values, which are not `Sendable`.
+        let datasetSignature: @Sendable (String) -> Signature = { name in
+            switch name {
+            case "spiral": return Signature("spiral(pointsPerClass:classes:noise:seed:)", .defaulted(.int, .int(100)), .defaulted(.int, .int(3)), .defaulted(.double, .double(0.2)), .defaulted(.int, .int(0)))
+            case "moons": return Signature("moons(points:noise:seed:)", .defaulted(.int, .int(200)), .defaulted(.double, .double(0.1)), .defaulted(.int, .int(0)))
+            case "circles": return Signature("circles(points:noise:factor:seed:)", .defaulted(.int, .int(200)), .defaulted(.double, .double(0.05)), .defaulted(.double, .double(0.5)), .defaulted(.int, .int(0)))
+            case "xor": return Signature("xor(points:noise:seed:)", .defaulted(.int, .int(200)), .defaulted(.double, .double(0)), .defaulted(.int, .int(0)))
+            default: return Signature("blobs(pointsPerClass:classes:std:seed:)", .defaulted(.int, .int(100)), .defaulted(.int, .int(3)), .defaulted(.double, .double(1)), .defaulted(.int, .int(0)))
+            }
+        }
+        let datasetMethods = ["spiral", "moons", "circles", "xor", "blobs"].map { name in
+            Member<TypeObject>.method(name) { _, arguments, runtime in
+                let v = try match(arguments, datasetSignature(name))
                 let data = try EngineConversions.engine { () throws -> Dataset in
                     switch name {
                     case "spiral": return try Dataset.spiral(pointsPerClass: v[0].int, classes: v[1].int, noise: v[2].double, seed: v[3].int)
@@ -77,31 +79,31 @@ extension Builtins {
                 return .object(DatasetObject(data))
             }
         }
-        defineType(TypeObject("Dataset", methods: datasetMethods))
+        defineType(TypeObject("Dataset", members: datasetMethods))
         registerMemberTypes()
     }
 
     /// `Activation`, `Initializer`, `Loss` as types: `Loss.mse(targets: ys)` and `Activation.relu`
     /// are the implicit members `.mse(targets: ys)` and `.relu`, checked where they are written.
     private func registerMemberTypes() {
-        let types: [(name: String, properties: [String], methods: [String], check: (Value) throws -> Void)] = [
+        let types: [(name: String, properties: [String], methods: [String], check: @Sendable (Value) throws -> Void)] = [
             ("Activation", ["identity", "relu", "leakyReLU", "tanh", "sigmoid"], ["leakyReLU"], { _ = try EngineConversions.activation($0) }),
             ("Initializer", ["zeros", "xavier", "he", "glorot"], ["constant", "uniform", "normal"], { _ = try EngineConversions.initializer($0) }),
             ("Loss", ["output"], ["mse", "crossEntropy", "binaryCrossEntropy"], { _ = try EngineConversions.loss($0) }),
         ]
         for type in types {
-            var properties: [String: Value] = [:]
-            for name in type.properties { properties[name] = .member(ImplicitMember(name: name, arguments: nil)) }
-            var methods: [String: ([Argument], Runtime) throws -> Value] = [:]
-            for name in type.methods {
-                let check = type.check
-                methods[name] = { arguments, _ in
+            let check = type.check
+            let properties = type.properties.map { name in
+                Member<TypeObject>.property(name) { _, _ in .member(ImplicitMember(name: name, arguments: nil)) }
+            }
+            let methods = type.methods.map { name in
+                Member<TypeObject>.method(name) { _, arguments, _ in
                     let member = Value.member(ImplicitMember(name: name, arguments: arguments))
                     try check(member)
                     return member
                 }
             }
-            defineType(TypeObject(type.name, properties: properties, methods: methods))
+            defineType(TypeObject(type.name, members: properties + methods))
         }
     }
 }

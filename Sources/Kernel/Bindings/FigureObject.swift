@@ -17,11 +17,12 @@ final class FigureObject: KernelObject {
     override var description: String { figure.description }
     override func isEqual(to other: KernelObject) -> Bool { (other as? FigureObject)?.figure == figure }
     override func display(_ runtime: Runtime) throws -> Display { figure }
-    override var memberNames: [String] { ["description", "plainText"] }
+    override var members: MemberTable { Self.memberTable }
 
-    override func property(_ name: String, _ runtime: Runtime) throws -> Value? {
-        name == "plainText" ? .string(figure.plainText) : nil
-    }
+    private static let memberTable = MemberTable(FigureObject.self, [
+        .shared("description"),
+        .property("plainText") { object, _ in .string(object.figure.plainText) },
+    ])
 
     /// The display of a value a statement drops, when it is a figure or a non-empty array of
     /// figures (shown as a group); nil for anything else, which is dropped silently.

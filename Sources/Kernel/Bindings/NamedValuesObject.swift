@@ -12,20 +12,18 @@ final class NamedValuesObject: KernelObject {
     override var typeName: String { "NamedValues" }
     override var description: String { "[" + values.description + "]" }
     override func isEqual(to other: KernelObject) -> Bool { (other as? NamedValuesObject)?.values == values }
-    override var memberNames: [String] { ["names", "values", "count", "dictionary"] }
+    override var members: MemberTable { Self.memberTable }
 
-    override func property(_ name: String, _ runtime: Runtime) throws -> Value? {
-        switch name {
-        case "names": return .array(values.names.map { .string($0) })
-        case "values": return EngineConversions.doubles(values.values)
-        case "count": return .int(values.count)
-        case "dictionary":
+    private static let memberTable = MemberTable(NamedValuesObject.self, [
+        .property("names") { object, _ in .array(object.values.names.map { .string($0) }) },
+        .property("values") { object, _ in EngineConversions.doubles(object.values.values) },
+        .property("count") { object, _ in .int(object.values.count) },
+        .property("dictionary") { object, _ in
             let box = DictionaryBox()
-            for (key, value) in values { box.set(.string(key), .double(value)) }
+            for (key, value) in object.values { box.set(.string(key), .double(value)) }
             return .dictionary(box)
-        default: return nil
-        }
-    }
+        },
+    ])
 
     override func subscriptGet(_ arguments: [Argument], _ runtime: Runtime) throws -> Value? {
         let name = try match(arguments, Signature("subscript(_:)", .string))[0].string

@@ -16,38 +16,32 @@ final class NetworkObject: KernelObject {
         return "Network(\(sizes), \(network.layers.map { $0.activation.description }.joined(separator: ", ")), bias: \(network.hasBias))"
     }
 
-    override var memberNames: [String] {
-        ["weights", "biases", "parameters", "symmetry", "inputCount", "outputCount", "weightCount", "weightNames",
-         "unitNames", "inputNames", "layers", "initialize", "forward", "output", "gradients", "train", "activations",
-         "symbolic", "loss", "predict", "accuracy", "weightMatrix", "setWeightMatrix", "biasVector"]
-    }
+    override var members: MemberTable { Self.memberTable }
 
-    override func property(_ name: String, _ runtime: Runtime) throws -> Value? {
-        switch name {
-        case "weights": return .object(NamedValuesObject(network.weights))
-        case "biases": return .object(NamedValuesObject(network.biases))
-        case "parameters": return .object(NamedValuesObject(network.parameters))
-        case "symmetry": return .object(SymmetryObject(network.symmetry))
-        case "inputCount": return .int(network.inputCount)
-        case "outputCount": return .int(network.outputCount)
-        case "weightCount": return .int(network.weightCount)
-        case "weightNames": return .array(network.weightNames.map { .string($0) })
-        case "inputNames": return .array(network.inputNames.map { .string($0) })
-        case "unitNames": return .array(network.unitNames.map { .array($0.map { .string($0) }) })
-        case "layers": return .array(network.layers.map { .object(DenseObject($0)) })
-        default: return nil
-        }
-    }
-
-    override func method(_ name: String, _ arguments: [Argument], _ runtime: Runtime) throws -> Value? {
-        let net = network
-        switch name {
-        case "initialize":
+    private static let memberTable = MemberTable(NetworkObject.self, [
+        .property("weights") { object, _ in .object(NamedValuesObject(object.network.weights)) },
+        .property("biases") { object, _ in .object(NamedValuesObject(object.network.biases)) },
+        .property("parameters") { object, _ in .object(NamedValuesObject(object.network.parameters)) },
+        .property("symmetry") { object, _ in .object(SymmetryObject(object.network.symmetry)) },
+        .method("symmetry") { object, arguments, _ in
+            let tolerance = try match(arguments, Signature("symmetry(tolerance:)", .double))[0].double
+            return .object(SymmetryObject(object.network.symmetry(tolerance: tolerance)))
+        },
+        .property("inputCount") { object, _ in .int(object.network.inputCount) },
+        .property("outputCount") { object, _ in .int(object.network.outputCount) },
+        .property("weightCount") { object, _ in .int(object.network.weightCount) },
+        .property("weightNames") { object, _ in .array(object.network.weightNames.map { .string($0) }) },
+        .property("unitNames") { object, _ in .array(object.network.unitNames.map { .array($0.map { .string($0) }) }) },
+        .property("inputNames") { object, _ in .array(object.network.inputNames.map { .string($0) }) },
+        .property("layers") { object, _ in .array(object.network.layers.map { .object(DenseObject($0)) }) },
+        .method("initialize") { object, arguments, _ in
             let values = try match(arguments, Signature("initialize(_:seed:)", .member("Initializer"), .defaulted(.int, .int(0))))
             let initializer = try EngineConversions.initializer(values[0])
-            try EngineConversions.engine { try net.initialize(initializer, seed: values[1].int) }
+            try EngineConversions.engine { try object.network.initialize(initializer, seed: values[1].int) }
             return .void
-        case "forward":
+        },
+        .method("forward") { object, arguments, runtime in
+            let net = object.network
             let input = try match(arguments, Signature("forward(_:)", .tensorLike))[0]
             if case .array(let items) = input, items.allSatisfy({ if case .double = $0 { return true } else { return false } }) {
                 try EngineConversions.checkFinite(input.doubles, "forward: the input")
@@ -57,11 +51,14 @@ final class NetworkObject: KernelObject {
             try EngineConversions.checkFinite(inputs.scalars, "forward: the input")
             try runtime.checkElements(inputs.rows * (net.layers.map(\.units).max() ?? 1), "forward")
             return TensorObject.value(try EngineConversions.engine { try net.forward(inputs) })
-        case "output":
+        },
+        .method("output") { object, arguments, _ in
             let input = try match(arguments, Signature("output(_:)", .array(.double)))[0].doubles
             try EngineConversions.checkFinite(input, "output: the input")
-            return .double(try EngineConversions.engine { try net.output(input) })
-        case "gradients":
+            return .double(try EngineConversions.engine { try object.network.output(input) })
+        },
+        .method("gradients") { object, arguments, _ in
+            let net = object.network
             let (index, values) = try match(arguments, [
                 Signature("gradients(input:loss:)", .array(.double), .member("Loss")),
                 Signature("gradients(inputs:loss:l2:)", .tensorLike, .member("Loss"), .defaulted(.double, .double(0))),
@@ -74,46 +71,50 @@ final class NetworkObject: KernelObject {
             let inputs = try EngineConversions.tensor(values[0], "gradients")
             try EngineConversions.checkFinite(inputs.scalars, "gradients: the inputs")
             return .object(NamedValuesObject(try EngineConversions.engine { try net.gradients(inputs: inputs, loss: loss, l2: values[2].double) }))
-        case "loss":
-            let values = try match(arguments, Signature("loss(inputs:loss:l2:)", .tensorLike, .member("Loss"), .defaulted(.double, .double(0))))
-            let inputs = try EngineConversions.tensor(values[0], "loss")
-            let loss = try EngineConversions.loss(values[1])
-            return .double(try EngineConversions.engine { try net.loss(inputs: inputs, loss: loss, l2: values[2].double) })
-        case "train":
-            return try train(arguments, runtime)
-        case "activations":
+        },
+        .method("train") { object, arguments, runtime in try object.train(arguments, runtime) },
+        .method("activations") { object, arguments, runtime in
+            let net = object.network
             let inputs = try EngineConversions.tensor(try match(arguments, Signature("activations(_:)", .tensorLike))[0], "activations")
             try EngineConversions.checkFinite(inputs.scalars, "activations: the inputs")
             try runtime.checkElements(inputs.rows * net.layers.reduce(0) { $0 + $1.units }, "activations")
             return .array(try EngineConversions.engine { try net.activations(inputs) }.map(TensorObject.value))
-        case "symbolic":
+        },
+        .method("symbolic") { object, arguments, _ in
             _ = try match(arguments, Signature("symbolic()"))
-            return .object(SymbolicObject(try EngineConversions.engine { try net.symbolic() }))
-        case "symmetry":
-            let tolerance = try match(arguments, Signature("symmetry(tolerance:)", .double))[0].double
-            return .object(SymmetryObject(net.symmetry(tolerance: tolerance)))
-        case "predict":
+            return .object(SymbolicObject(try EngineConversions.engine { try object.network.symbolic() }))
+        },
+        .method("loss") { object, arguments, _ in
+            let values = try match(arguments, Signature("loss(inputs:loss:l2:)", .tensorLike, .member("Loss"), .defaulted(.double, .double(0))))
+            let inputs = try EngineConversions.tensor(values[0], "loss")
+            let loss = try EngineConversions.loss(values[1])
+            return .double(try EngineConversions.engine { try object.network.loss(inputs: inputs, loss: loss, l2: values[2].double) })
+        },
+        .method("predict") { object, arguments, _ in
             let inputs = try EngineConversions.tensor(try match(arguments, Signature("predict(_:)", .tensorLike))[0], "predict")
-            return .array(try EngineConversions.engine { try net.predict(inputs) }.map { .int($0) })
-        case "accuracy":
+            return .array(try EngineConversions.engine { try object.network.predict(inputs) }.map { .int($0) })
+        },
+        .method("accuracy") { object, arguments, _ in
             let dataset = try match(arguments, Signature("accuracy(on:)", .object("Dataset")))[0]
-            guard case let .object(object) = dataset, let data = (object as? DatasetObject)?.dataset else { return .void }
-            return .double(try EngineConversions.engine { try net.accuracy(on: data) })
-        case "weightMatrix", "biasVector":
-            let layer = try match(arguments, Signature("\(name)(layer:)", .int))[0].int
-            return TensorObject.value(try EngineConversions.engine {
-                name == "weightMatrix" ? try net.weightMatrix(layer: layer) : try net.biasVector(layer: layer)
-            })
-        case "setWeightMatrix":
+            guard case let .object(other) = dataset, let data = (other as? DatasetObject)?.dataset else { return .void }
+            return .double(try EngineConversions.engine { try object.network.accuracy(on: data) })
+        },
+        .method("weightMatrix") { object, arguments, _ in
+            let layer = try match(arguments, Signature("weightMatrix(layer:)", .int))[0].int
+            return TensorObject.value(try EngineConversions.engine { try object.network.weightMatrix(layer: layer) })
+        },
+        .method("setWeightMatrix") { object, arguments, _ in
             let values = try match(arguments, Signature("setWeightMatrix(_:layer:)", .tensorLike, .int))
             let matrix = try EngineConversions.tensor(values[0], "setWeightMatrix")
             try EngineConversions.checkFinite(matrix.scalars, "setWeightMatrix: the matrix")
-            try EngineConversions.engine { try net.setWeightMatrix(matrix, layer: values[1].int) }
+            try EngineConversions.engine { try object.network.setWeightMatrix(matrix, layer: values[1].int) }
             return .void
-        default:
-            return nil
-        }
-    }
+        },
+        .method("biasVector") { object, arguments, _ in
+            let layer = try match(arguments, Signature("biasVector(layer:)", .int))[0].int
+            return TensorObject.value(try EngineConversions.engine { try object.network.biasVector(layer: layer) })
+        },
+    ])
 
     private func train(_ arguments: [Argument], _ runtime: Runtime) throws -> Value {
         let net = network

@@ -117,29 +117,16 @@ enum Plots {
             throw Failure("histogram: \(titles.count) titles for \(groups.count) panels")
         }
         try runtime.spend(groups.reduce(0) { $0 + $1.count } / 64)
-        let panels = groups.enumerated().map { index, data in
-            panel(data, bins: bins, range: range, title: titles?[index] ?? (groups.count == 1 ? "values" : "layer \(index + 1)"))
+        let panels = try groups.enumerated().map { index, data in
+            try panel(data, bins: bins, range: range, title: titles?[index] ?? (groups.count == 1 ? "values" : "layer \(index + 1)"))
         }
         return Display.HistogramGrid(panels: panels, title: values[4].isNone ? nil : values[4].string)
     }
 
-    /// numpy's `histogram`: equal bins over the range (default: the data's min…max), the last
-    /// bin closed; values outside the range are not counted.
-    static func panel(_ data: [Double], bins: Int, range: (Double, Double)?, title: String) -> Display.HistogramGrid.Panel {
-        let finite = data.filter(\.isFinite)
-        var low = range?.0 ?? finite.min() ?? 0, high = range?.1 ?? finite.max() ?? 1
-        if low == high {
-            low -= 0.5
-            high += 0.5
-        }
-        let width = (high - low) / Double(bins)
-        let edges = (0...bins).map { $0 == bins ? high : low + Double($0) * width }
-        var counts = [Int](repeating: 0, count: bins)
-        for value in finite where value >= low && value <= high {
-            counts[min(bins - 1, Int((value - low) / width))] += 1
-        }
-        let mean = finite.isEmpty ? .nan : finite.reduce(0, +) / Double(finite.count)
-        let variance = finite.isEmpty ? .nan : finite.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(finite.count)
-        return Display.HistogramGrid.Panel(title: title, edges: edges, counts: counts, mean: mean, std: variance.squareRoot())
+    /// One panel: the engine's `Histogram` of `data` (numpy's binning) with its title.
+    static func panel(_ data: [Double], bins: Int, range: (Double, Double)?, title: String) throws -> Display.HistogramGrid.Panel {
+        let histogram = try EngineConversions.engine { try Histogram(data, bins: bins, range: range) }
+        return Display.HistogramGrid.Panel(
+            title: title, edges: histogram.edges, counts: histogram.counts, mean: histogram.mean, std: histogram.std)
     }
 }

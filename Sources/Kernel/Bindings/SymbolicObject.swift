@@ -11,21 +11,16 @@ final class SymbolicObject: KernelObject {
 
     override var typeName: String { "SymbolicNetwork" }
     override var description: String { symbolic.description }
-    override var memberNames: [String] { ["equations", "latex", "gradient"] }
+    override var members: MemberTable { Self.memberTable }
 
-    override func property(_ name: String, _ runtime: Runtime) throws -> Value? {
-        switch name {
-        case "equations": return .array(symbolic.equations.map { .string($0.description) })
-        case "latex": return .string(symbolic.latex)
-        default: return nil
-        }
-    }
-
-    override func method(_ name: String, _ arguments: [Argument], _ runtime: Runtime) throws -> Value? {
-        guard name == "gradient" else { return nil }
-        let weight = try match(arguments, Signature("gradient(of:)", .string))[0].string
-        return .object(DerivationObject(try EngineConversions.engine { try symbolic.gradient(of: weight) }))
-    }
+    private static let memberTable = MemberTable(SymbolicObject.self, [
+        .property("equations") { object, _ in .array(object.symbolic.equations.map { .string($0.description) }) },
+        .property("latex") { object, _ in .string(object.symbolic.latex) },
+        .method("gradient") { object, arguments, _ in
+            let weight = try match(arguments, Signature("gradient(of:)", .string))[0].string
+            return .object(DerivationObject(try EngineConversions.engine { try object.symbolic.gradient(of: weight) }))
+        },
+    ])
 
     override func display(_ runtime: Runtime) throws -> Display {
         .math(Display.Math(lines: symbolic.equations.map(\.latex)))
@@ -42,34 +37,32 @@ final class DerivationObject: KernelObject {
 
     override var typeName: String { "Derivation" }
     override var description: String { derivation.description }
-    override var memberNames: [String] { ["steps", "result", "latex", "substituting", "simplified", "evaluate", "values"] }
+    override var members: MemberTable { Self.memberTable }
 
-    override func property(_ name: String, _ runtime: Runtime) throws -> Value? {
-        switch name {
-        case "steps": return .array(derivation.steps.map { .string($0.description) })
-        case "result": return .string(derivation.result.description)
-        case "latex": return .string(derivation.latex)
-        default: return nil
-        }
-    }
-
-    override func method(_ name: String, _ arguments: [Argument], _ runtime: Runtime) throws -> Value? {
-        switch name {
-        case "substituting":
+    private static let memberTable = MemberTable(DerivationObject.self, [
+        .property("steps") { object, _ in .array(object.derivation.steps.map { .string($0.description) }) },
+        .property("result") { object, _ in .string(object.derivation.result.description) },
+        .property("latex") { object, _ in .string(object.derivation.latex) },
+        .method("substituting") { object, arguments, _ in
             let symbol = try match(arguments, Signature("substituting(allWeights:)", .string))[0].string
-            return .object(DerivationObject(derivation.substituting(allWeights: symbol)))
-        case "simplified":
+            return .object(DerivationObject(object.derivation.substituting(allWeights: symbol)))
+        },
+        .method("simplified") { object, arguments, _ in
             _ = try match(arguments, Signature("simplified()"))
-            return .object(DerivationObject(derivation.simplified()))
-        case "evaluate", "values":
+            return .object(DerivationObject(object.derivation.simplified()))
+        },
+        atInput("evaluate") { .double(try $0.evaluate(network: $1, input: $2)) },
+        atInput("values") { EngineConversions.doubles(try $0.values(network: $1, input: $2)) },
+    ])
+
+    /// `evaluate(network:input:)` and `values(network:input:)`: the derivation at one input.
+    private static func atInput(
+        _ name: String, _ body: @escaping @Sendable (Derivation, Network, [Double]) throws -> Value
+    ) -> Member<DerivationObject> {
+        .method(name) { object, arguments, _ in
             let values = try match(arguments, Signature("\(name)(network:input:)", .object("Network"), .array(.double)))
-            guard case let .object(object) = values[0], let net = (object as? NetworkObject)?.network else { return .void }
-            if name == "values" {
-                return EngineConversions.doubles(try EngineConversions.engine { try derivation.values(network: net, input: values[1].doubles) })
-            }
-            return .double(try EngineConversions.engine { try derivation.evaluate(network: net, input: values[1].doubles) })
-        default:
-            return nil
+            guard case let .object(other) = values[0], let net = (other as? NetworkObject)?.network else { return .void }
+            return try EngineConversions.engine { try body(object.derivation, net, values[1].doubles) }
         }
     }
 
@@ -90,31 +83,23 @@ final class DatasetObject: KernelObject {
 
     override var typeName: String { "Dataset" }
     override var description: String { "Dataset.\(dataset.name)(\(dataset.count) points, \(dataset.classes) classes)" }
-    override var memberNames: [String] { ["inputs", "labels", "classes", "count", "name", "points", "accuracy"] }
+    override var members: MemberTable { Self.memberTable }
 
-    override func property(_ name: String, _ runtime: Runtime) throws -> Value? {
-        switch name {
-        case "inputs": return TensorObject.value(dataset.inputs)
-        case "labels": return .array(dataset.labels.map { .int($0) })
-        case "classes": return .int(dataset.classes)
-        case "count": return .int(dataset.count)
-        case "name": return .string(dataset.name)
-        default: return nil
-        }
-    }
-
-    override func method(_ name: String, _ arguments: [Argument], _ runtime: Runtime) throws -> Value? {
-        switch name {
-        case "points":
+    private static let memberTable = MemberTable(DatasetObject.self, [
+        .property("inputs") { object, _ in TensorObject.value(object.dataset.inputs) },
+        .property("labels") { object, _ in .array(object.dataset.labels.map { .int($0) }) },
+        .property("classes") { object, _ in .int(object.dataset.classes) },
+        .property("count") { object, _ in .int(object.dataset.count) },
+        .property("name") { object, _ in .string(object.dataset.name) },
+        .method("points") { object, arguments, _ in
             let label = try match(arguments, Signature("points(ofClass:)", .int))[0].int
-            return TensorObject.value(try EngineConversions.engine { try dataset.points(ofClass: label) })
-        case "accuracy":
+            return TensorObject.value(try EngineConversions.engine { try object.dataset.points(ofClass: label) })
+        },
+        .method("accuracy") { object, arguments, _ in
             let predictions = try match(arguments, Signature("accuracy(of:)", .array(.int)))[0].ints
-            return .double(try EngineConversions.engine { try dataset.accuracy(of: predictions) })
-        default:
-            return nil
-        }
-    }
+            return .double(try EngineConversions.engine { try object.dataset.accuracy(of: predictions) })
+        },
+    ])
 
     override func display(_ runtime: Runtime) throws -> Display {
         .heatmap(Heatmaps.scatter(dataset))

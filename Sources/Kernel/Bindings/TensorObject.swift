@@ -15,118 +15,78 @@ final class TensorObject: KernelObject {
 
     static func value(_ tensor: Tensor) -> Value { .object(TensorObject(tensor)) }
 
-    override var memberNames: [String] {
-        ["shape", "rows", "columns", "count", "T", "mean", "std", "sum", "min", "max", "matmul", "transposed", "row",
-         "column", "array", "scalars", "squareRoot", "exp", "log", "applying", "argmaxPerRow", "map"]
-    }
+    override var members: MemberTable { Self.memberTable }
 
-    override func property(_ name: String, _ runtime: Runtime) throws -> Value? {
-        switch name {
-        case "shape": return .tuple(Tuple([.int(tensor.rows), .int(tensor.columns)]))
-        case "rows": return .int(tensor.rows)
-        case "columns": return .int(tensor.columns)
-        case "count": return .int(tensor.count)
-        case "T": return Self.value(tensor.T)
-        case "array": return .array(tensor.array.map(EngineConversions.doubles))
-        case "scalars": return EngineConversions.doubles(tensor.scalars)
-        default: return nil
-        }
-    }
-
-    override func method(_ name: String, _ arguments: [Argument], _ runtime: Runtime) throws -> Value? {
-        let t = tensor
-        switch name {
-        case "mean", "std", "sum", "min", "max":
-            if arguments.isEmpty {
-                return .double(try EngineConversions.engine {
-                    switch name {
-                    case "mean": return t.mean()
-                    case "std": return t.std()
-                    case "sum": return t.sum()
-                    case "min": return try t.min()
-                    default: return try t.max()
-                    }
-                })
-            }
-            guard name != "std", arguments.map(\.label) == ["axis"] else { break }
-            let axis = try match(arguments, Signature("\(name)(axis:)", .int))[0].int
-            switch name {
-            case "sum": return Self.value(try EngineConversions.engine { try t.sum(axis: axis) })
-            case "mean": return Self.value(try EngineConversions.engine { try t.mean(axis: axis) })
-            case "min", "max": return Self.value(try Self.extreme(t, axis: axis, largest: name == "max"))
-            default: break
-            }
-        case "matmul":
+    private static let memberTable = MemberTable(TensorObject.self, [
+        .property("shape") { object, _ in .tuple(Tuple([.int(object.tensor.rows), .int(object.tensor.columns)])) },
+        .property("rows") { object, _ in .int(object.tensor.rows) },
+        .property("columns") { object, _ in .int(object.tensor.columns) },
+        .property("count") { object, _ in .int(object.tensor.count) },
+        .property("T") { object, _ in value(object.tensor.T) },
+        reduction("mean", { $0.mean() }, axis: { try $0.mean(axis: $1) }),
+        reduction("std", { $0.std() }, axis: nil),
+        reduction("sum", { $0.sum() }, axis: { try $0.sum(axis: $1) }),
+        reduction("min", { try $0.min() }, axis: { try $0.min(axis: $1) }),
+        reduction("max", { try $0.max() }, axis: { try $0.max(axis: $1) }),
+        .method("matmul", forms: ["matmul(_:)"]) { object, arguments, runtime in
+            let t = object.tensor
             let other = try EngineConversions.tensor(try match(arguments, Signature("matmul(_:)", .tensorLike))[0], "matmul")
             try runtime.checkElements(t.rows * other.columns, "matmul")
-            return Self.value(try EngineConversions.engine { try t.matmul(other) })
-        case "transposed":
+            return value(try EngineConversions.engine { try t.matmul(other) })
+        },
+        .method("transposed", forms: ["transposed()"]) { object, arguments, _ in
             _ = try match(arguments, Signature("transposed()"))
-            return Self.value(t.T)
-        case "row", "column":
-            let index = try match(arguments, Signature("\(name)(_:)", .int))[0].int
-            return Self.value(try EngineConversions.engine { name == "row" ? try t.row(index) : try t.column(index) })
-        case "squareRoot", "exp", "log", "argmaxPerRow":
-            _ = try match(arguments, Signature("\(name)()"))
-            switch name {
-            case "squareRoot": return Self.value(t.squareRoot())
-            case "exp": return Self.value(t.exp())
-            case "log": return Self.value(t.log())
-            default: return .array(t.argmaxPerRow().map { .int($0) })
-            }
-        case "applying":
+            return value(object.tensor.T)
+        },
+        .method("row", forms: ["row(_:)"]) { object, arguments, _ in
+            let index = try match(arguments, Signature("row(_:)", .int))[0].int
+            return value(try EngineConversions.engine { try object.tensor.row(index) })
+        },
+        .method("column", forms: ["column(_:)"]) { object, arguments, _ in
+            let index = try match(arguments, Signature("column(_:)", .int))[0].int
+            return value(try EngineConversions.engine { try object.tensor.column(index) })
+        },
+        .property("array") { object, _ in .array(object.tensor.array.map(EngineConversions.doubles)) },
+        .property("scalars") { object, _ in EngineConversions.doubles(object.tensor.scalars) },
+        elementwise("squareRoot") { value($0.squareRoot()) },
+        elementwise("exp") { value($0.exp()) },
+        elementwise("log") { value($0.log()) },
+        .method("applying", forms: ["applying(_:)"]) { object, arguments, _ in
             let activation = try EngineConversions.activation(try match(arguments, Signature("applying(_:)", .member("Activation")))[0])
-            return Self.value(t.applying(activation))
-        case "map":
+            return value(object.tensor.applying(activation))
+        },
+        elementwise("argmaxPerRow") { .array($0.argmaxPerRow().map { .int($0) }) },
+        .method("map", forms: ["map(_:)"]) { object, arguments, runtime in
             let function = try match(arguments, Signature("map(_:)", .function))[0]
-            try runtime.spend(t.count)
-            return Self.value(try t.map { scalar in
+            try runtime.spend(object.tensor.count)
+            return value(try object.tensor.map { scalar in
                 let result = try Methods.apply(function, [.double(scalar)], runtime)
                 guard let number = result.asDouble else { throw Failure("the closure given to map must return a number") }
                 return number
             })
-        default: break
+        },
+    ])
+
+    /// `mean`, `sum`, … : `name()` over every element, and `name(axis:)` when `axis` is given.
+    /// Other arguments fit neither form (nil), so the message lists the forms.
+    private static func reduction(
+        _ name: String, _ whole: @escaping @Sendable (Tensor) throws -> Double,
+        axis: (@Sendable (Tensor, Int) throws -> Tensor)?
+    ) -> Member<TensorObject> {
+        .method(name, forms: axis == nil ? ["\(name)()"] : ["\(name)()", "\(name)(axis:)"]) { object, arguments, _ in
+            let t = object.tensor
+            if arguments.isEmpty { return .double(try EngineConversions.engine { try whole(t) }) }
+            guard let axis, arguments.map(\.label) == ["axis"] else { return nil }
+            let index = try match(arguments, Signature("\(name)(axis:)", .int))[0].int
+            return value(try EngineConversions.engine { try axis(t, index) })
         }
-        return nil
     }
 
-    /// The forms each method is called in, for messages about a call that fits none.
-    static let forms: [String: [String]] = [
-        "mean": ["mean()", "mean(axis:)"], "sum": ["sum()", "sum(axis:)"], "min": ["min()", "min(axis:)"],
-        "max": ["max()", "max(axis:)"], "std": ["std()"], "matmul": ["matmul(_:)"], "transposed": ["transposed()"],
-        "row": ["row(_:)"], "column": ["column(_:)"], "squareRoot": ["squareRoot()"], "exp": ["exp()"], "log": ["log()"],
-        "argmaxPerRow": ["argmaxPerRow()"], "applying": ["applying(_:)"], "map": ["map(_:)"],
-    ]
-
-    override func forms(of name: String) -> [String] { Self.forms[name] ?? [] }
-
-    /// The smallest or largest element along an axis, as numpy's `min(axis=)`/`max(axis=)`:
-    /// axis 0 gives a 1 × columns row, axis 1 a rows × 1 column; NaN wins, as in numpy.
-    static func extreme(_ t: Tensor, axis: Int, largest: Bool) throws -> Tensor {
-        let name = largest ? "max" : "min"
-        guard axis == 0 || axis == 1 else {
-            throw Failure("\(name)(axis:): axis must be 0 (down the rows) or 1 (across the columns), got \(axis)")
-        }
-        let (count, length) = axis == 0 ? (t.columns, t.rows) : (t.rows, t.columns)
-        guard length > 0 else {
-            throw Failure("\(name)(axis: \(axis)): the tensor of shape \(t.shape) has nothing along that axis")
-        }
-        let scalars = t.scalars, columns = t.columns
-        var result = [Double](repeating: 0, count: count)
-        for index in 0..<count {
-            var best = scalars[axis == 0 ? index : index * columns]
-            for step in 1..<length {
-                let value = scalars[axis == 0 ? step * columns + index : index * columns + step]
-                if value.isNaN || best.isNaN {
-                    best = .nan
-                } else if largest ? value > best : value < best {
-                    best = value
-                }
-            }
-            result[index] = best
-        }
-        return try EngineConversions.engine {
-            try Tensor(rows: axis == 0 ? 1 : t.rows, columns: axis == 0 ? t.columns : 1, scalars: result)
+    /// A method taking no arguments, `t.exp()`.
+    private static func elementwise(_ name: String, _ body: @escaping @Sendable (Tensor) -> Value) -> Member<TensorObject> {
+        .method(name, forms: ["\(name)()"]) { object, arguments, _ in
+            _ = try match(arguments, Signature("\(name)()"))
+            return body(object.tensor)
         }
     }
 

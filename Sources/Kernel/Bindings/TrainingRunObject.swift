@@ -14,32 +14,23 @@ final class TrainingRunObject: KernelObject {
         "TrainingRun(\(run.steps) steps, loss \(Value.format(run.loss.first ?? .nan)) → \(Value.format(run.finalLoss)))"
     }
 
-    override var memberNames: [String] {
-        ["loss", "steps", "names", "weightNames", "finalLoss", "weights", "parameters", "gradients", "trajectory", "table", "symmetry"]
-    }
+    override var members: MemberTable { Self.memberTable }
 
-    override func property(_ name: String, _ runtime: Runtime) throws -> Value? {
-        switch name {
-        case "loss": return EngineConversions.doubles(run.loss)
-        case "steps": return .int(run.steps)
-        case "names": return .array(run.names.map { .string($0) })
-        case "weightNames": return .array(run.weightNames.map { .string($0) })
-        case "finalLoss": return .double(run.finalLoss)
-        default: return nil
-        }
-    }
-
-    override func method(_ name: String, _ arguments: [Argument], _ runtime: Runtime) throws -> Value? {
-        switch name {
-        case "weights", "parameters", "gradients":
-            let step = try match(arguments, Signature("\(name)(at:)", .int))[0].int
-            return .object(NamedValuesObject(try EngineConversions.engine {
-                name == "weights" ? try run.weights(at: step) : name == "parameters" ? try run.parameters(at: step) : try run.gradients(at: step)
-            }))
-        case "trajectory":
+    private static let memberTable = MemberTable(TrainingRunObject.self, [
+        .property("loss") { object, _ in EngineConversions.doubles(object.run.loss) },
+        .property("steps") { object, _ in .int(object.run.steps) },
+        .property("names") { object, _ in .array(object.run.names.map { .string($0) }) },
+        .property("weightNames") { object, _ in .array(object.run.weightNames.map { .string($0) }) },
+        .property("finalLoss") { object, _ in .double(object.run.finalLoss) },
+        atStep("weights") { try $0.weights(at: $1) },
+        atStep("parameters") { try $0.parameters(at: $1) },
+        atStep("gradients") { try $0.gradients(at: $1) },
+        .method("trajectory") { object, arguments, _ in
             let weight = try match(arguments, Signature("trajectory(of:)", .string))[0].string
-            return EngineConversions.doubles(try EngineConversions.engine { try run.trajectory(of: weight) })
-        case "table":
+            return EngineConversions.doubles(try EngineConversions.engine { try object.run.trajectory(of: weight) })
+        },
+        .method("table") { object, arguments, _ in
+            let run = object.run
             let (index, values) = try match(arguments, [
                 Signature("table(steps:)", .array(.int)), Signature("table(steps:names:)", .array(.int), .array(.string)),
             ])
@@ -47,11 +38,18 @@ final class TrainingRunObject: KernelObject {
                 index == 0 ? try run.table(steps: values[0].ints) : try run.table(steps: values[0].ints, names: values[1].strings)
             }
             return .object(WeightTableObject(table))
-        case "symmetry":
+        },
+        .method("symmetry") { object, arguments, _ in
             let values = try match(arguments, Signature("symmetry(at:tolerance:)", .int, .defaulted(.double, .double(0))))
-            return .object(SymmetryObject(try EngineConversions.engine { try run.symmetry(at: values[0].int, tolerance: values[1].double) }))
-        default:
-            return nil
+            return .object(SymmetryObject(try EngineConversions.engine { try object.run.symmetry(at: values[0].int, tolerance: values[1].double) }))
+        },
+    ])
+
+    /// `run.weights(at: step)` and the like: the named values recorded at one step.
+    private static func atStep(_ name: String, _ body: @escaping @Sendable (TrainingRun, Int) throws -> NamedValues) -> Member<TrainingRunObject> {
+        .method(name) { object, arguments, _ in
+            let step = try match(arguments, Signature("\(name)(at:)", .int))[0].int
+            return .object(NamedValuesObject(try EngineConversions.engine { try body(object.run, step) }))
         }
     }
 
@@ -72,16 +70,13 @@ final class WeightTableObject: KernelObject {
 
     override var typeName: String { "WeightTable" }
     override var description: String { "WeightTable(\(table.steps.count) steps × \(table.columns.count) weights)" }
-    override var memberNames: [String] { ["steps", "columns", "rows"] }
+    override var members: MemberTable { Self.memberTable }
 
-    override func property(_ name: String, _ runtime: Runtime) throws -> Value? {
-        switch name {
-        case "steps": return .array(table.steps.map { .int($0) })
-        case "columns": return .array(table.columns.map { .string($0) })
-        case "rows": return .array(table.rows.map(EngineConversions.doubles))
-        default: return nil
-        }
-    }
+    private static let memberTable = MemberTable(WeightTableObject.self, [
+        .property("steps") { object, _ in .array(object.table.steps.map { .int($0) }) },
+        .property("columns") { object, _ in .array(object.table.columns.map { .string($0) }) },
+        .property("rows") { object, _ in .array(object.table.rows.map(EngineConversions.doubles)) },
+    ])
 
     override func display(_ runtime: Runtime) throws -> Display {
         .table(Display.Table(
@@ -101,21 +96,16 @@ final class SymmetryObject: KernelObject {
     override var typeName: String { "Symmetry" }
     override var description: String { symmetry.description }
     override func isEqual(to other: KernelObject) -> Bool { (other as? SymmetryObject)?.symmetry == symmetry }
-    override var memberNames: [String] { ["layers", "tiedGroups", "areTied"] }
+    override var members: MemberTable { Self.memberTable }
 
-    override func property(_ name: String, _ runtime: Runtime) throws -> Value? {
-        switch name {
-        case "layers": return .array(symmetry.layers.map { .array($0.map { .array($0.map { .string($0) }) }) })
-        case "tiedGroups": return .array(symmetry.tiedGroups.map { .array($0.map { .string($0) }) })
-        default: return nil
-        }
-    }
-
-    override func method(_ name: String, _ arguments: [Argument], _ runtime: Runtime) throws -> Value? {
-        guard name == "areTied" else { return nil }
-        let values = try match(arguments, Signature("areTied(_:_:)", .string, .string))
-        return .bool(symmetry.areTied(values[0].string, values[1].string))
-    }
+    private static let memberTable = MemberTable(SymmetryObject.self, [
+        .property("layers") { object, _ in .array(object.symmetry.layers.map { .array($0.map { .array($0.map { .string($0) }) }) }) },
+        .property("tiedGroups") { object, _ in .array(object.symmetry.tiedGroups.map { .array($0.map { .string($0) }) }) },
+        .method("areTied") { object, arguments, _ in
+            let values = try match(arguments, Signature("areTied(_:_:)", .string, .string))
+            return .bool(object.symmetry.areTied(values[0].string, values[1].string))
+        },
+    ])
 
     override func display(_ runtime: Runtime) throws -> Display {
         .table(Display.Table(

@@ -8,10 +8,12 @@ extension Builtins {
             case let .string(text): return Double(text).map { .double($0) } ?? .none
             default: throw Failure("cannot convert value of type '\(value.typeName)' to expected argument type 'Double'")
             }
-        }, properties: [
-            "pi": .double(.pi), "infinity": .double(.infinity), "nan": .double(.nan),
-            "greatestFiniteMagnitude": .double(.greatestFiniteMagnitude),
-            "leastNonzeroMagnitude": .double(.leastNonzeroMagnitude), "ulpOfOne": .double(.ulpOfOne),
+        }, members: [
+            .property("pi") { _, _ in .double(.pi) }, .property("infinity") { _, _ in .double(.infinity) },
+            .property("nan") { _, _ in .double(.nan) },
+            .property("greatestFiniteMagnitude") { _, _ in .double(.greatestFiniteMagnitude) },
+            .property("leastNonzeroMagnitude") { _, _ in .double(.leastNonzeroMagnitude) },
+            .property("ulpOfOne") { _, _ in .double(.ulpOfOne) },
         ]))
         defineType(TypeObject("Int", construct: { arguments, _ in
             let value = try match(arguments, Signature("Int(_:)", .any))[0]
@@ -29,7 +31,7 @@ extension Builtins {
             case let .bool(flag): return .int(flag ? 1 : 0)
             default: throw Failure("cannot convert value of type '\(value.typeName)' to expected argument type 'Int'")
             }
-        }, properties: ["max": .int(.max), "min": .int(.min)]))
+        }, members: [.property("max") { _, _ in .int(.max) }, .property("min") { _, _ in .int(.min) }]))
         defineType(TypeObject("String", construct: { arguments, runtime in
             if let first = arguments.first, first.label == "format" {
                 guard case let .string(template) = first.value, arguments.dropFirst().allSatisfy({ $0.label == nil }) else {

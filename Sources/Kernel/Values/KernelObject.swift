@@ -1,6 +1,7 @@
 import Outputs
 /// An engine value seen from a cell (network, tensor, training run, …) or a type used as a
-/// namespace (`Tensor.randn`, `Double.pi`). Subclasses answer member lookups by name.
+/// namespace (`Tensor.randn`, `Double.pi`). Subclasses declare their properties and methods
+/// once, in a `MemberTable`; lookups, "did you mean" names and method forms come from it.
 class KernelObject {
     /// The type name shown in messages and signatures.
     var typeName: String { "object" }
@@ -8,11 +9,19 @@ class KernelObject {
     /// The text `print` writes.
     var description: String { typeName }
 
-    /// A property, e.g. `net.weights`; nil when there is no such property.
-    func property(_ name: String, _ runtime: Runtime) throws -> Value? { nil }
+    /// The object's properties and methods, each declared once.
+    var members: MemberTable { .empty }
 
-    /// Calls a method, e.g. `net.forward([1, 2])`; nil when there is no such method.
-    func method(_ name: String, _ arguments: [Argument], _ runtime: Runtime) throws -> Value? { nil }
+    /// A property, e.g. `net.weights`; nil when there is no such property.
+    final func property(_ name: String, _ runtime: Runtime) throws -> Value? {
+        try members.property(of: self, name, runtime)
+    }
+
+    /// Calls a method, e.g. `net.forward([1, 2])`; nil when there is no such method or the
+    /// arguments fit none of its forms.
+    final func method(_ name: String, _ arguments: [Argument], _ runtime: Runtime) throws -> Value? {
+        try members.method(of: self, name, arguments, runtime)
+    }
 
     /// Calls the object itself, e.g. `Double(3)`; nil when it cannot be called.
     func callAsFunction(_ arguments: [Argument], _ runtime: Runtime) throws -> Value? { nil }
@@ -27,10 +36,10 @@ class KernelObject {
     func setProperty(_ name: String, _ value: Value, _ runtime: Runtime) throws -> Bool { false }
 
     /// The names of properties and methods, for "did you mean" suggestions.
-    var memberNames: [String] { [] }
+    final var memberNames: [String] { members.names }
 
     /// The ways a method is called (`["max()", "max(axis:)"]`), for a call that fits none of them.
-    func forms(of name: String) -> [String] { [] }
+    final func forms(of name: String) -> [String] { members.forms(of: name) }
 
     /// How the object shows as a cell's last value or in `display`.
     func display(_ runtime: Runtime) throws -> Display { .text(description) }
