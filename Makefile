@@ -5,8 +5,8 @@ SWIFT ?= swift
 # Where the toolchain ships swift-syntax built, every module must see it (Scripts/swift-syntax-flags);
 # the same flags in every build here, so no build undoes another's.
 SWIFT_FLAGS := $(shell SWIFT=$(SWIFT) bash Scripts/swift-syntax-flags)
-# Build time and run time: cmark-gfm, KaTeX with its fonts, a tuned BLAS.
-PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex libopenblas0-pthread
+# Build time and run time: cmark-gfm, libcrypto (SHA-256), KaTeX with its fonts, a tuned BLAS.
+PACKAGES := pkg-config libssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex libopenblas0-pthread
 # Only for the page checks: a real browser, and Java for the Nu HTML Checker.
 BROWSER_PACKAGES := chromium $(if $(shell command -v java),,default-jre-headless)
 CHECK_VENV := .venv-checks

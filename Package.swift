@@ -75,13 +75,15 @@ let package = Package(
     ],
     dependencies: dependencies,
     targets: [
-        // C libraries from Debian: cmark-gfm (libcmark-gfm-dev, libcmark-gfm-extensions-dev), OpenBLAS.
+        // C libraries from Debian: cmark-gfm (libcmark-gfm-dev, libcmark-gfm-extensions-dev), OpenBLAS, libcrypto.
         .systemLibrary(
             name: "CMarkGFM",
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .systemLibrary(name: "CBLAS"),
+        // SHA-256 for the execution cache, from OpenSSL's libcrypto (libssl-dev).
+        .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
         // Vector kernels compiled for AVX2 and AVX-512 as well, chosen at run time from the CPU.
         .target(name: "CKernels"),
 
@@ -96,7 +98,7 @@ let package = Package(
             swiftSettings: kernelSyntax.swift,
             linkerSettings: kernelSyntax.linker
         ),
-        .target(name: "Execution", dependencies: ["Notebook", "Outputs", "Kernel"], swiftSettings: seesSwiftSyntax),
+        .target(name: "Execution", dependencies: ["Notebook", "Outputs", "Kernel", "COpenSSL"], swiftSettings: seesSwiftSyntax),
         .target(name: "Figures", dependencies: ["Markup", "Notebook", "Outputs"]),
         .target(
             name: "Site",
@@ -121,7 +123,7 @@ let package = Package(
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "KernelTests", dependencies: ["Kernel", "Outputs"], exclude: ["Cases"], swiftSettings: seesSwiftSyntax),
-        .testTarget(name: "ExecutionTests", dependencies: ["Execution", "Notebook", "Outputs"], swiftSettings: seesSwiftSyntax),
+        .testTarget(name: "ExecutionTests", dependencies: ["Execution", "Notebook", "Outputs", "Kernel"], swiftSettings: seesSwiftSyntax),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Outputs", "Kernel", "Notebook", "Execution", "Site"], exclude: ["Cases", "Gallery"], swiftSettings: seesSwiftSyntax),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Execution", "Figures"], exclude: ["Cases"], swiftSettings: seesSwiftSyntax),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Notebook", "Execution", "Outputs"], swiftSettings: seesSwiftSyntax),

@@ -1,6 +1,7 @@
+import Foundation
 import Kernel
-import Outputs
 import Notebook
+import Outputs
 
 /// Runs a notebook's cells in order in one session, like one Jupyter kernel per notebook.
 ///
@@ -66,23 +67,145 @@ public struct NotebookExecutor: Sendable {
         var diagnostics: [Diagnostic] = []
         for (number, path) in paths.enumerated() {
             progress?(number + 1, paths.count, path)
-            do {
-                let (result, problems) = execute(try Notebook.load(path: path))
-                executed.append(result)
-                diagnostics += problems
-            } catch {
-                diagnostics += error.diagnostics
-            }
+            let run = run(path: path, cache: nil)
+            if let result = run.executed { executed.append(result) }
+            diagnostics += run.problems
         }
         return (executed, diagnostics)
     }
 
-    private func limits(for notebook: Notebook) -> Limits {
+    /// Loads and runs the notebooks at `paths`, `jobs` at a time, each in its own session,
+    /// restoring from `cache` what it holds and storing what ran cleanly. The runs come back in
+    /// path order whatever the order they finished in; `finished` hears each as it finishes
+    /// (one call at a time: the number finished so far, the total, the run).
+    ///
+    /// The BLAS library keeps its thread count whatever `jobs` is: OpenBLAS gives products
+    /// whose last bits depend on how many threads computed them, and the site must not
+    /// depend on `jobs` (docs/site.md gives the measurements behind this).
+    public func execute(paths: [String], jobs: Int, cache: ExecutionCache?,
+                        finished: (@Sendable (Int, Int, NotebookRun) -> Void)? = nil) -> [NotebookRun] {
+        let workers = max(1, min(jobs, paths.count))
+        let board = RunBoard(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = board.take() {
+                let run = self.run(path: paths[index], cache: cache)
+                board.finish(index, run) { count in finished?(count, paths.count, run) }
+            }
+        }
+        return board.runs
+    }
+
+    /// Loads and runs one notebook, through the cache when there is one.
+    public func run(path: String, cache: ExecutionCache?) -> NotebookRun {
+        let clock = ContinuousClock()
+        let start = clock.now
+        func seconds() -> Double {
+            let elapsed = clock.now - start
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        }
+        let notebook: Notebook
+        do {
+            notebook = try Notebook.load(path: path)
+        } catch {
+            return NotebookRun(path: path, executed: nil, problems: error.diagnostics, seconds: seconds(), cached: false, warnings: [])
+        }
+        var warnings: [String] = []
+        var key: String?
+        if let cache {
+            let contentKey = cache.key(for: notebook, limits: limits(for: notebook))
+            key = contentKey
+            switch cache.lookup(notebook, key: contentKey) {
+            case .hit(let executed):
+                return NotebookRun(path: path, executed: executed, problems: [], seconds: seconds(), cached: true, warnings: [])
+            case .miss:
+                break
+            case .damaged(let reason):
+                warnings.append("ignoring a damaged cache entry: \(reason)")
+            }
+        }
+        let (executed, problems) = execute(notebook)
+        if let cache, let key, problems.isEmpty {
+            do {
+                try cache.store(executed, key: key)
+            } catch {
+                warnings.append("could not write the cache in '\(cache.directory.path)': \(error.localizedDescription)")
+            }
+        }
+        return NotebookRun(path: path, executed: executed, problems: problems, seconds: seconds(), cached: false, warnings: warnings)
+    }
+
+    /// The limits `notebook`'s cells run under: the defaults, changed by its front matter.
+    public func limits(for notebook: Notebook) -> Limits {
         var limits = defaultLimits
         let settings = notebook.frontMatter.limits
         if let steps = settings.steps { limits.steps = steps }
         if let depth = settings.callDepth { limits.callDepth = depth }
         if let elements = settings.tensorElements { limits.tensorElements = elements }
         return limits
+    }
+}
+
+/// What loading and running one notebook gave.
+public struct NotebookRun: Sendable {
+    /// The notebook's path as given.
+    public var path: String
+    /// The executed notebook; nil when it could not be loaded.
+    public var executed: ExecutedNotebook?
+    /// Every problem found, located.
+    public var problems: [Diagnostic]
+    /// Wall-clock seconds spent on it.
+    public var seconds: Double
+    /// Whether the outputs came from the cache (no cell ran).
+    public var cached: Bool
+    /// Things worth telling that are not problems (a damaged cache entry ignored).
+    public var warnings: [String]
+
+    /// How many cells ran (none when restored from the cache).
+    public var cellsRun: Int {
+        cached ? 0 : (executed?.cells.filter { $0.executionCount != nil }.count ?? 0)
+    }
+
+    /// How many `expect` claims held.
+    public var claimsHeld: Int {
+        executed?.cells.reduce(0) { total, cell in
+            total + cell.outputs.filter { if case .expectation(let claim) = $0 { claim.passed } else { false } }.count
+        } ?? 0
+    }
+}
+
+/// The shared state of parallel runs: which notebook is next and what finished.
+private final class RunBoard: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var finishedCount = 0
+    private var results: [NotebookRun?]
+
+    init(count: Int) {
+        results = Array(repeating: nil, count: count)
+    }
+
+    /// The index of the next notebook to run, nil when none is left.
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < results.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    /// Records a finished run and tells `report` how many have finished, under the lock.
+    func finish(_ index: Int, _ run: NotebookRun, report: (Int) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        results[index] = run
+        finishedCount += 1
+        report(finishedCount)
+    }
+
+    /// The runs in path order.
+    var runs: [NotebookRun] {
+        lock.lock()
+        defer { lock.unlock() }
+        return results.compactMap { $0 }
     }
 }

@@ -1,5 +1,5 @@
 /// The error a cell stopped with, located in the notebook file, as its outputs show it.
-public struct CellError: Sendable, Equatable {
+public struct CellError: Sendable, Equatable, Codable {
     /// The file line.
     public var line: Int
     /// The file column.

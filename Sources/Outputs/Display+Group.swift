@@ -1,6 +1,6 @@
 extension Display {
     /// Several displays shown together as small multiples.
-    public struct Group: Sendable, Equatable, CustomStringConvertible {
+    public struct Group: Sendable, Equatable, Codable, CustomStringConvertible {
         /// The displays, in order.
         public var items: [Display]
         /// The title of the group, if any.

@@ -1,9 +1,9 @@
 extension Display {
     /// Values over a rectangle of the plane, with optional labelled points drawn on top
     /// (a classifier's decision regions and its data).
-    public struct Heatmap: Sendable, Equatable, CustomStringConvertible {
+    public struct Heatmap: Sendable, Equatable, Codable, CustomStringConvertible {
         /// One data point with its class.
-        public struct Point: Sendable, Equatable {
+        public struct Point: Sendable, Equatable, Codable {
             /// The x coordinate.
             public var x: Double
             /// The y coordinate.

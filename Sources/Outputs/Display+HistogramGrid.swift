@@ -1,8 +1,8 @@
 extension Display {
     /// Histograms side by side, one panel per layer.
-    public struct HistogramGrid: Sendable, Equatable, CustomStringConvertible {
+    public struct HistogramGrid: Sendable, Equatable, Codable, CustomStringConvertible {
         /// One histogram with its summary statistics.
-        public struct Panel: Sendable, Equatable {
+        public struct Panel: Sendable, Equatable, Codable {
             /// The panel title, e.g. "layer 1".
             public var title: String
             /// The bin edges, one more than the counts.

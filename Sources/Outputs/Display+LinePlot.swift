@@ -1,8 +1,8 @@
 extension Display {
     /// Named series of (x, y) points over shared axes.
-    public struct LinePlot: Sendable, Equatable, CustomStringConvertible {
+    public struct LinePlot: Sendable, Equatable, Codable, CustomStringConvertible {
         /// One named line.
-        public struct Series: Sendable, Equatable {
+        public struct Series: Sendable, Equatable, Codable {
             /// The legend name, e.g. `w9`.
             public var name: String
             /// The points, in x order.
@@ -16,7 +16,7 @@ extension Display {
         }
 
         /// One (x, y) point.
-        public struct Point: Sendable, Equatable {
+        public struct Point: Sendable, Equatable, Codable {
             /// The x coordinate.
             public var x: Double
             /// The y coordinate.

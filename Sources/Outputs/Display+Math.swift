@@ -1,6 +1,6 @@
 extension Display {
     /// LaTeX math: one equation, or a derivation whose lines align on their `=` (`&=`).
-    public struct Math: Sendable, Equatable, CustomStringConvertible {
+    public struct Math: Sendable, Equatable, Codable, CustomStringConvertible {
         /// The lines, each LaTeX without alignment markers.
         public var lines: [String]
 

@@ -1,8 +1,8 @@
 extension Display {
     /// A network drawn as layers of named units joined by named, weighted edges.
-    public struct NetworkDiagram: Sendable, Equatable, CustomStringConvertible {
+    public struct NetworkDiagram: Sendable, Equatable, Codable, CustomStringConvertible {
         /// One weight as an edge.
-        public struct Edge: Sendable, Equatable {
+        public struct Edge: Sendable, Equatable, Codable {
             /// The source unit, e.g. `x1` or `y1`.
             public var source: String
             /// The target unit, e.g. `y3` or `y`.

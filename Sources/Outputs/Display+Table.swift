@@ -1,6 +1,6 @@
 extension Display {
     /// A table whose cells keep numbers as numbers, so a renderer can align and format them.
-    public struct Table: Sendable, Equatable, CustomStringConvertible {
+    public struct Table: Sendable, Equatable, Codable, CustomStringConvertible {
         /// The column headers.
         public var columns: [String]
         /// The rows, each with one cell per column.
@@ -16,7 +16,7 @@ extension Display {
         }
 
         /// One cell of a table.
-        public enum Cell: Sendable, Equatable, CustomStringConvertible {
+        public enum Cell: Sendable, Equatable, Codable, CustomStringConvertible {
             /// An integer (a step, a count).
             case integer(Int)
             /// A number (a weight, a loss).

@@ -3,7 +3,7 @@
 /// Every case carries plain data (numbers stay numbers); `description` gives the one-line
 /// summary a page shows until a figure is drawn, and `plainText` a text rendering
 /// (for text-only outputs such as the ipynb `text/plain` fallback).
-public indirect enum Display: Sendable, Equatable, CustomStringConvertible {
+public indirect enum Display: Sendable, Equatable, Codable, CustomStringConvertible {
     /// A plain value's Swift-like description (`[1, 2]`, `0.5`, `"text"`).
     case text(String)
     /// A table: headers, rows of cells, an optional caption.

@@ -1,5 +1,5 @@
 /// A claim a cell makes with `expect(condition, message)`, and whether it held.
-public struct Expectation: Sendable, Equatable {
+public struct Expectation: Sendable, Equatable, Codable {
     /// The message the cell gave.
     public var message: String
     /// Whether the condition was true.

@@ -48,8 +48,21 @@ public struct SiteBuilder: Sendable {
     public func buildPages(paths: [String]) throws -> Outcome {
         let (executed, diagnostics) = executor.execute(paths: paths, progress: progress)
         guard diagnostics.isEmpty else { return Outcome(files: [], diagnostics: diagnostics, published: []) }
+        return pages(executed)
+    }
+
+    /// The pages, the index and the site's own small files for notebooks that ran without a
+    /// problem (drafts left out, the rest in course order); no asset files.
+    public func pages(_ executed: [ExecutedNotebook]) -> Outcome {
         let published = Self.courseOrder(executed.filter { !$0.notebook.frontMatter.draft })
         return Outcome(files: render(published), diagnostics: [], published: published.map(\.notebook))
+    }
+
+    /// The whole site for notebooks that ran without a problem: `pages` and the asset files.
+    public func site(_ executed: [ExecutedNotebook]) throws -> Outcome {
+        var outcome = pages(executed)
+        outcome.files = (outcome.files + (try assets.files())).sorted { $0.path < $1.path }
+        return outcome
     }
 
     /// Notebooks sorted by their front matter's `order`, then by file name.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Execution
 import Notebook
 import Site
 
@@ -17,24 +18,48 @@ struct Build: ParsableCommand {
     @Option(help: "The course settings (default: weave.yml in the current folder, if any).")
     var config: String?
 
+    @OptionGroup var execution: ExecutionOptions
+
+    @OptionGroup var caching: CacheOptions
+
     func run() throws {
-        let settings = try Course.settings(notebooks: notebooks, output: output, config: config)
-        let (notebooks, output) = (settings.notebooks, settings.output)
+        let stopwatch = Stopwatch()
+        let course = try Course.resolve(notebooks: notebooks, output: output, config: config)
+        let (notebooks, output) = (course.settings.notebooks, course.settings.output)
         let paths = try Notebook.paths(in: notebooks)
         let writer = SiteWriter(path: output)
         try writer.checkTarget(notebooks: notebooks)
-        let builder = SiteBuilder(configuration: settings, assets: try Assets.locate(), progress: { number, total, path in
-            Terminal.progress("[\(number)/\(total)] \(path)")
-        })
-        let outcome = try builder.build(paths: paths)
-        guard outcome.diagnostics.isEmpty else {
-            throw NotebooksFailed.report(outcome.diagnostics, note: "; '\(output)' was left as it was")
+        let builder = SiteBuilder(configuration: course.settings, assets: try Assets.locate())
+        let runs = execution.run(paths, cache: try caching.cache(for: course))
+        let problems = runs.flatMap(\.problems)
+        guard problems.isEmpty else {
+            throw NotebooksFailed.report(problems, note: "; '\(output)' was left as it was")
         }
+        let outcome = try builder.site(runs.compactMap(\.executed))
         do {
             try writer.write(outcome.files)
         } catch {
             throw UsageError(message: "cannot write the site to '\(output)': \(error.localizedDescription)")
         }
-        Terminal.progress("wrote \(outcome.published.count) page\(outcome.published.count == 1 ? "" : "s") and the index to \(output)/")
+        print(ExecutionOptions.summary(runs, seconds: stopwatch.seconds, what: "built")
+              + "; wrote \(outcome.published.count) page\(outcome.published.count == 1 ? "" : "s") and the index to \(output)/")
+    }
+}
+
+/// `weave clean`: empties the execution cache.
+struct Clean: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Empty the execution cache.")
+
+    @Option(help: "The course settings (default: weave.yml in the current folder, if any).")
+    var config: String?
+
+    @Option(help: "The execution cache folder (default: .weave-cache beside weave.yml, or in the current folder).")
+    var cacheDir: String?
+
+    func run() throws {
+        let course = try Course.resolve(notebooks: nil, output: nil, config: config)
+        let directory = course.cacheDirectory(cacheDir)
+        try ExecutionCache.clear(directory)
+        print("emptied the cache \(directory.path)")
     }
 }

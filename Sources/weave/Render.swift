@@ -20,7 +20,7 @@ struct Render: ParsableCommand {
     func run() throws {
         let single = try SingleNotebook(file: file, output: output, pathExtension: "html", what: "page")
         let target = single.target
-        let settings = try Course.settings(notebooks: nil, output: nil, config: config)
+        let settings = try Course.resolve(notebooks: nil, output: nil, config: config).settings
         let builder = SiteBuilder(configuration: settings, assets: try Assets.locate())
         let executed = try single.run(with: builder.executor)
         let page = builder.renderPage(executed)

@@ -15,6 +15,11 @@ enum Terminal {
         write("weave: error: \(message)\n")
     }
 
+    /// Writes `weave: warning: message`.
+    static func warning(_ message: String) {
+        write("weave: warning: \(message)\n")
+    }
+
     /// A progress line, only on a terminal.
     static func progress(_ message: String) {
         if isInteractive { write(message + "\n") }
