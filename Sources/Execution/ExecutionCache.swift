@@ -12,25 +12,21 @@ import Outputs
 /// headings, math, captions, labels and line numbers are not in it: editing them reuses the
 /// outputs, whose file lines are stored relative to their cell and placed again on restore.
 ///
-/// Only notebooks that ran without a problem are stored. An entry is a header line
-/// (`weave-cache 1 <sha256 of the rest>`) and a JSON payload; one that fails the check or
-/// does not fit the notebook is reported as a warning and never used. Entries are written
-/// to a temporary file and renamed, so readers and concurrent builds see whole files only.
+/// Only notebooks that ran without a problem are stored, as JSON entries of the cache folder
+/// (`CacheFolder`: checksummed, renamed into place); an entry that fails its check or does
+/// not fit the notebook is reported as a warning and never used.
 public struct ExecutionCache: Sendable {
-    /// The cache folder (`.weave-cache/` beside `weave.yml` unless told otherwise).
-    public let directory: URL
+    /// The folder the entries live in.
+    public let folder: CacheFolder
     /// weave's build identity: outputs of another weave are never reused.
     public let weaveVersion: String
 
-    /// The first line's start; the format number changes when the payload's shape does.
-    static let magic = "weave-cache 1 "
-    /// The standard cache-directory tag, marking the folder as one that may be emptied.
-    static let tagName = "CACHEDIR.TAG"
-    static let tagText = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is weave's execution cache; `weave clean` empties it.\n"
+    /// The cache folder's path.
+    public var directory: URL { folder.directory }
 
     /// A cache in `directory` for the weave whose build identity is `weaveVersion`.
     public init(directory: URL, weaveVersion: String) {
-        self.directory = directory
+        self.folder = CacheFolder(directory: directory)
         self.weaveVersion = weaveVersion
     }
 
@@ -60,32 +56,27 @@ public struct ExecutionCache: Sendable {
 
     /// The file an entry lives in.
     func file(for key: String) -> URL {
-        directory.appendingPathComponent("notebooks").appendingPathComponent(key)
+        folder.file("notebooks", key)
     }
 
     /// The executed notebook stored for `notebook` under `key`, rebuilt around the notebook as
     /// loaded now (its cells, lines and excerpts), or why there is none.
     public func lookup(_ notebook: Notebook, key: String) -> Lookup {
-        let url = file(for: key)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return .miss }
-        let bytes = [UInt8](data)
-        guard let newline = bytes.firstIndex(of: 10) else { return .damaged("\(url.path): no header line") }
-        let header = String(decoding: bytes[..<newline], as: UTF8.self)
-        guard header.hasPrefix(Self.magic) else {
-            return .damaged("\(url.path): not an entry of this weave's cache format")
+        let payload: [UInt8]
+        switch folder.read("notebooks", key) {
+        case .missing: return .miss
+        case .damaged(let reason): return .damaged(reason)
+        case .found(let bytes): payload = bytes
         }
-        let payload = bytes[(newline + 1)...]
-        guard String(header.dropFirst(Self.magic.count)) == SHA256.hex(payload) else {
-            return .damaged("\(url.path): checksum mismatch (truncated or altered)")
-        }
+        let path = file(for: key).path
         let entry: Entry
         do {
             entry = try JSONDecoder.cache.decode(Entry.self, from: Data(payload))
         } catch {
-            return .damaged("\(url.path): unreadable payload")
+            return .damaged("\(path): unreadable payload")
         }
         guard entry.key == key, entry.cells.count == notebook.cells.count else {
-            return .damaged("\(url.path): does not belong to this notebook")
+            return .damaged("\(path): does not belong to this notebook")
         }
         let text = SourceText(notebook.source)
         let cells = zip(notebook.cells, entry.cells).map { cell, stored in
@@ -98,38 +89,7 @@ public struct ExecutionCache: Sendable {
     /// build: the cache is only ever a shortcut.
     public func store(_ executed: ExecutedNotebook, key: String) throws {
         let entry = Entry(key: key, cells: executed.cells.map(StoredCell.init))
-        let payload = try JSONEncoder.cache.encode(entry)
-        var bytes = Array((Self.magic + SHA256.hex(payload) + "\n").utf8)
-        bytes += payload
-        let manager = FileManager.default
-        let folder = directory.appendingPathComponent("notebooks")
-        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-        let tag = directory.appendingPathComponent(Self.tagName)
-        if !manager.fileExists(atPath: tag.path) {
-            try? Data(Self.tagText.utf8).write(to: tag, options: .atomic)
-        }
-        // A name no other writer uses, then one rename: readers see the old entry or the new.
-        let temporary = folder.appendingPathComponent(".\(key).\(getpid()).\(UInt64.random(in: 0...UInt64.max))")
-        try Data(bytes).write(to: temporary)
-        if rename(temporary.path, file(for: key).path) != 0 {
-            try? manager.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown)
-        }
-    }
-
-    /// Empties the cache folder. Refuses a folder that is not a weave cache (no tag file).
-    public static func clear(_ directory: URL) throws(InputError) {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: directory.path, isDirectory: &isDirectory) else { return }
-        guard isDirectory.boolValue, manager.fileExists(atPath: directory.appendingPathComponent(tagName).path) else {
-            throw InputError(message: "refusing to empty '\(directory.path)': it is not a weave cache (no \(tagName) file)")
-        }
-        do {
-            try manager.removeItem(at: directory)
-        } catch {
-            throw InputError(message: "cannot empty the cache '\(directory.path)'")
-        }
+        try folder.write("notebooks", key, [UInt8](try JSONEncoder.cache.encode(entry)))
     }
 
     // MARK: The stored form

@@ -2,11 +2,11 @@ import COpenSSL
 
 /// SHA-256 through OpenSSL's libcrypto (the EVP interface): content keys and checksums of
 /// the execution cache. Feed bytes with `update`, read the digest with `hexDigest()`.
-struct SHA256: ~Copyable {
+public struct SHA256: ~Copyable {
     private let context: OpaquePointer?
 
     /// A fresh digest.
-    init() {
+    public init() {
         context = EVP_MD_CTX_new()
         if let context { EVP_DigestInit_ex(context, EVP_sha256(), nil) }
     }
@@ -16,7 +16,7 @@ struct SHA256: ~Copyable {
     }
 
     /// Adds `bytes` to the digest.
-    mutating func update(_ bytes: some Collection<UInt8>) {
+    public mutating func update(_ bytes: some Collection<UInt8>) {
         guard let context else { return }
         let done: Bool? = bytes.withContiguousStorageIfAvailable { buffer in
             EVP_DigestUpdate(context, buffer.baseAddress, buffer.count) == 1
@@ -28,12 +28,12 @@ struct SHA256: ~Copyable {
     }
 
     /// Adds the UTF-8 bytes of `text`.
-    mutating func update(_ text: String) {
+    public mutating func update(_ text: String) {
         update(Array(text.utf8))
     }
 
     /// The digest as 64 lowercase hexadecimal digits; the digest is spent afterwards.
-    consuming func hexDigest() -> String {
+    public consuming func hexDigest() -> String {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         if let context { EVP_DigestFinal_ex(context, &digest, &length) }
@@ -48,7 +48,7 @@ struct SHA256: ~Copyable {
     }
 
     /// The SHA-256 of `bytes` as hexadecimal.
-    static func hex(_ bytes: some Collection<UInt8>) -> String {
+    public static func hex(_ bytes: some Collection<UInt8>) -> String {
         var digest = SHA256()
         digest.update(bytes)
         return digest.hexDigest()

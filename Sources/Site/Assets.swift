@@ -26,6 +26,17 @@ public struct Assets: Sendable {
         return Assets(katexDirectory: directory)
     }
 
+    /// The KaTeX folder and its files' names and sizes: what says that the assets changed.
+    var identity: String {
+        let manager = FileManager.default
+        var names = ["katex.min.css", "katex.min.js"]
+        names += ((try? manager.contentsOfDirectory(atPath: katexDirectory + "/fonts")) ?? []).sorted().map { "fonts/" + $0 }
+        return katexDirectory + " " + names.map { name in
+            let size = (try? manager.attributesOfItem(atPath: katexDirectory + "/" + name)[.size] as? NSNumber)?.intValue ?? -1
+            return "\(name)=\(size)"
+        }.joined(separator: " ")
+    }
+
     /// Every asset file, in a stable order.
     func files() throws -> [SiteFile] {
         var files = [

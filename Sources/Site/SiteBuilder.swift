@@ -24,6 +24,10 @@ public struct SiteBuilder: Sendable {
     public var progress: (@Sendable (Int, Int, String) -> Void)?
     /// Runs the cells.
     public var executor = NotebookExecutor()
+    /// Where rendered pages are kept between builds, if anywhere.
+    public var pageCache: PageCache?
+    /// What the site was made from (`inputsKey`), written into its marker file.
+    public var inputs: String?
 
     /// A builder with the given settings.
     public init(configuration: CourseSettings = CourseSettings(), assets: Assets,
@@ -31,6 +35,22 @@ public struct SiteBuilder: Sendable {
         self.configuration = configuration
         self.assets = assets
         self.progress = progress
+    }
+
+    /// A digest of everything a build of `paths` reads: weave's version, the settings, the
+    /// assets' names and sizes, and every notebook's file name and bytes. Two builds with the same
+    /// inputs make the same site, so a site whose marker holds this key is up to date.
+    public func inputsKey(paths: [String], weaveVersion: String) -> String {
+        var digest = SHA256()
+        digest.update("weave site\nversion \(weaveVersion)\nsettings \(configuration.identity)\n")
+        digest.update("assets \(assets.identity)\n")
+        for path in paths {
+            let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+            let name = (path as NSString).lastPathComponent
+            digest.update("notebook \(name.utf8.count):\(name) \(bytes.count)\n")
+            digest.update(bytes)
+        }
+        return digest.hexDigest()
     }
 
     /// Loads and renders every notebook at `paths` (stage by stage), collecting every problem;
@@ -101,20 +121,24 @@ public struct SiteBuilder: Sendable {
         let notebooks = executed.map(\.notebook)
         var files: [SiteFile] = []
         for (position, notebook) in notebooks.enumerated() {
-            let page = NotebookPage(
-                executed: executed[position],
-                previous: position > 0 ? notebooks[position - 1] : nil,
-                next: position + 1 < notebooks.count ? notebooks[position + 1] : nil)
-            files.append(SiteFile(path: notebook.name + ".html",
-                                  text: template.document(title: notebook.title, description: notebook.frontMatter.description,
-                                                          main: page.main())))
+            let previous = position > 0 ? notebooks[position - 1] : nil
+            let next = position + 1 < notebooks.count ? notebooks[position + 1] : nil
+            let key = pageCache?.key(notebook, previous: previous, next: next, configuration: configuration)
+            if let key, let cached = pageCache?.page(key) {
+                files.append(SiteFile(path: notebook.name + ".html", text: cached))
+                continue
+            }
+            let page = NotebookPage(executed: executed[position], previous: previous, next: next)
+            let text = template.document(title: notebook.title, description: notebook.frontMatter.description, main: page.main())
+            if let key { pageCache?.store(text, key) }
+            files.append(SiteFile(path: notebook.name + ".html", text: text))
         }
         let index = IndexPage(configuration: configuration, notebooks: executed)
         files.append(SiteFile(path: "index.html", text: template.document(title: configuration.title, description: configuration.description, main: index.main())))
         files.append(SiteFile(path: "404.html", text: notFoundPage()))
         if let sitemap = sitemap(notebooks) { files.append(SiteFile(path: "sitemap.xml", text: sitemap)) }
         files.append(SiteFile(path: "README.md", text: SiteWriter.readme))
-        files.append(SiteFile(path: SiteWriter.markerName, text: SiteWriter.markerText))
+        files.append(SiteFile(path: SiteWriter.markerName, text: SiteWriter.marker(inputs: inputs)))
         return files.sorted { $0.path < $1.path }
     }
 }

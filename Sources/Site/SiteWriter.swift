@@ -8,6 +8,17 @@ public struct SiteWriter: Sendable {
     /// A file in every site, marking its folder as one weave may replace.
     public static let markerName = ".weave-site"
     static let markerText = "This folder is a site written by weave; `weave build` replaces it whole.\n"
+
+    /// The marker's text, with the key of the inputs the site was built from when known.
+    static func marker(inputs: String?) -> String {
+        markerText + (inputs.map { "inputs \($0)\n" } ?? "")
+    }
+
+    /// Whether the site in the target folder was built from inputs with the key `inputs`.
+    public func isUpToDate(inputs: String) -> Bool {
+        let marker = target.appendingPathComponent(Self.markerName)
+        return FileManager.default.contents(atPath: marker.path) == Data(Self.marker(inputs: inputs).utf8)
+    }
     /// The README every site carries (also committed as output/README.md).
     public static let readme = """
     # output/

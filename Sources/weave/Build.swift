@@ -29,8 +29,19 @@ struct Build: ParsableCommand {
         let paths = try Notebook.paths(in: notebooks)
         let writer = SiteWriter(path: output)
         try writer.checkTarget(notebooks: notebooks)
-        let builder = SiteBuilder(configuration: course.settings, assets: try Assets.locate())
-        let runs = execution.run(paths, cache: try caching.cache(for: course))
+        var builder = SiteBuilder(configuration: course.settings, assets: try Assets.locate())
+        let cache = try caching.cache(for: course)
+        // The same inputs make the same site: with the cache in use, a site built from them is kept.
+        let inputs = builder.inputsKey(paths: paths, weaveVersion: BuildIdentity.current)
+        builder.inputs = inputs
+        if let cache {
+            if !caching.clearCache, writer.isUpToDate(inputs: inputs) {
+                print("nothing changed in \(paths.count) notebook\(paths.count == 1 ? "" : "s") (\(ExecutionOptions.seconds(stopwatch.seconds))): \(output)/ is up to date")
+                return
+            }
+            builder.pageCache = PageCache(folder: cache.folder, weaveVersion: cache.weaveVersion)
+        }
+        let runs = execution.run(paths, cache: cache)
         let problems = runs.flatMap(\.problems)
         guard problems.isEmpty else {
             throw NotebooksFailed.report(problems, note: "; '\(output)' was left as it was")
@@ -59,7 +70,7 @@ struct Clean: ParsableCommand {
     func run() throws {
         let course = try Course.resolve(notebooks: nil, output: nil, config: config)
         let directory = course.cacheDirectory(cacheDir)
-        try ExecutionCache.clear(directory)
+        try CacheFolder.clear(directory)
         print("emptied the cache \(directory.path)")
     }
 }

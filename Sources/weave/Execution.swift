@@ -17,7 +17,7 @@ struct CacheOptions: ParsableArguments {
     /// The cache these options ask for (emptied first with --clear-cache), nil with --no-cache.
     func cache(for course: Course) throws -> ExecutionCache? {
         let directory = course.cacheDirectory(cacheDir)
-        if clearCache { try ExecutionCache.clear(directory) }
+        if clearCache { try CacheFolder.clear(directory) }
         return noCache ? nil : ExecutionCache(directory: directory, weaveVersion: BuildIdentity.current)
     }
 }

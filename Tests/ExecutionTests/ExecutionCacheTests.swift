@@ -155,7 +155,7 @@ final class ExecutionCacheTests: XCTestCase {
     }
 
     private static func entry(_ payload: String) -> Data {
-        Data((ExecutionCache.magic + SHA256.hex(Array(payload.utf8)) + "\n" + payload).utf8)
+        Data((CacheFolder.magic + SHA256.hex(Array(payload.utf8)) + "\n" + payload).utf8)
     }
 
     func testConcurrentWritersAndReadersNeverSeeAPartialEntry() throws {
@@ -200,11 +200,11 @@ final class ExecutionCacheTests: XCTestCase {
     func testClearRefusesAFolderThatIsNotACache() throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try Data("keep".utf8).write(to: directory.appendingPathComponent("notes.txt"))
-        XCTAssertThrowsError(try ExecutionCache.clear(directory))
+        XCTAssertThrowsError(try CacheFolder.clear(directory))
         XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent("notes.txt").path))
         try FileManager.default.removeItem(at: directory)
         _ = try run(lesson, cache: cache())
-        try ExecutionCache.clear(directory)
+        try CacheFolder.clear(directory)
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory.path))
     }
 

@@ -53,6 +53,27 @@ final class CacheCommandTests: CommandTestCase {
         XCTAssertTrue(try weave("build", "Notebooks", "-o", "site3").stdout.contains(": 3 from the cache, 2 cells run"))
     }
 
+    func testASiteBuiltFromTheSameInputsIsKeptAsItIs() throws {
+        XCTAssertEqual(try weave("build", "Notebooks", "-o", "site").status, 0)
+        let before = try snapshot("site")
+        let again = try weave("build", "Notebooks", "-o", "site")
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stdout.hasPrefix("nothing changed in 4 notebooks ("), again.stdout)
+        XCTAssertTrue(again.stdout.hasSuffix("): site/ is up to date\n"), again.stdout)
+        XCTAssertEqual(try snapshot("site"), before)
+        // Any change to an input builds again: a notebook's bytes, the settings, a new notebook.
+        try write("Notebooks/01-n.md", String(decoding: contents("Notebooks/01-n.md") ?? Data(), as: UTF8.self) + "\nMore prose.\n")
+        XCTAssertTrue(try weave("build", "Notebooks", "-o", "site").stdout.hasPrefix("built 4 notebooks"))
+        try write("weave.yml", "title: Another title\n")
+        XCTAssertTrue(try weave("build", "Notebooks", "-o", "site").stdout.hasPrefix("built 4 notebooks"))
+        XCTAssertTrue(try weave("build", "Notebooks", "-o", "site").stdout.hasPrefix("nothing changed"))
+        XCTAssertTrue(try weave("build", "Notebooks", "-o", "site", "--clear-cache").stdout.hasPrefix("built 4 notebooks"))
+        XCTAssertTrue(try weave("build", "Notebooks", "-o", "site", "--no-cache").stdout.hasPrefix("built 4 notebooks"))
+        // A site without the marker's key (written by hand, damaged) is built again.
+        try write("site/.weave-site", "This folder is a site written by weave; `weave build` replaces it whole.\n")
+        XCTAssertTrue(try weave("build", "Notebooks", "-o", "site").stdout.hasPrefix("built 4 notebooks"))
+    }
+
     func testJobsDoNotChangeTheSite() throws {
         XCTAssertEqual(try weave("build", "Notebooks", "-o", "one", "--no-cache", "--jobs", "1").status, 0)
         XCTAssertEqual(try weave("build", "Notebooks", "-o", "four", "--no-cache", "--jobs", "4").status, 0)
@@ -78,7 +99,7 @@ final class CacheCommandTests: CommandTestCase {
         XCTAssertTrue(run.stderr.contains("checksum mismatch"), run.stderr)
         XCTAssertTrue(run.stdout.contains(": 0 from the cache, 8 cells run"), run.stdout)
         XCTAssertEqual(try snapshot("site1"), try snapshot("site2"))
-        XCTAssertTrue(try weave("build", "Notebooks", "-o", "site2").stdout.contains(": 4 from the cache"), "the entries were rewritten")
+        XCTAssertTrue(try weave("build", "Notebooks", "-o", "site3").stdout.contains(": 4 from the cache"), "the entries were rewritten")
     }
 
     func testCleanAndClearCacheEmptyOnlyACache() throws {
