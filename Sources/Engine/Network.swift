@@ -14,9 +14,12 @@ public final class Network {
     /// Whether every unit has a bias.
     public let hasBias: Bool
     /// Each layer's fan_in × fan_out weight matrix.
-    var weightMatrices: [Tensor]
+    var weightMatrices: [Tensor] { didSet { version &+= 1 } }
     /// Each layer's 1 × fan_out bias row (zeros, and unused, without biases).
-    var biasVectors: [Tensor]
+    var biasVectors: [Tensor] { didSet { version &+= 1 } }
+    /// Counts the changes to weights and biases: equal versions, equal parameters. Lets a
+    /// caller holding the network tell whether anything changed it since it last looked.
+    public private(set) var version = 0
 
     /// A network whose layers all share one activation (the output layer too).
     public convenience init(inputs: Int, layers: [Int], activation: Activation = .identity, bias: Bool = true) throws {

@@ -21,33 +21,54 @@ public struct NotebookExecutor: Sendable {
     public func execute(_ notebook: Notebook) -> (ExecutedNotebook, [Diagnostic]) {
         let session = Session(limits: limits(for: notebook))
         let text = SourceText(notebook.source)
-        var executed: [ExecutedNotebook.ExecutedCell] = []
-        var problems: [Diagnostic] = []
+        var progress = RunProgress()
+        let cells = notebook.cells.map { Self.step($0, session: session, progress: &progress, text: text) }
+        let executed = ExecutedNotebook(notebook: notebook, cells: cells)
+        return (executed, Self.problems(executed))
+    }
+
+    /// How far a run through a notebook's cells has come.
+    struct RunProgress {
+        /// How many cells ran so far (the next one's `In [n]` is one more).
         var count = 0
+        /// Whether a cell failed without `error: true`, so the rest do not run.
         var stopped = false
-        for cell in notebook.cells {
-            guard cell.options.eval, !stopped else {
-                executed.append(.init(cell: cell, executionCount: nil, outputs: [], error: nil))
-                continue
-            }
-            count += 1
-            let run = session.run(CellCode(source: cell.source, firstLine: cell.firstLine, columnOffset: cell.columnOffset))
-            var cellError: CellError?
-            if let error = run.error {
-                let location = SourceLocation(line: error.line, column: error.column)
-                let diagnostic = Diagnostic(path: notebook.path, location: location, message: error.message,
-                                            excerpt: text.excerpt(at: location))
-                cellError = CellError(line: error.line, column: error.column, message: error.message, excerpt: diagnostic.excerpt)
+    }
+
+    /// Runs one cell in `session` (unless it is not to run, or the notebook stopped).
+    static func step(_ cell: Cell, session: Session, progress: inout RunProgress, text: SourceText) -> ExecutedNotebook.ExecutedCell {
+        guard cell.options.eval, !progress.stopped else {
+            return .init(cell: cell, executionCount: nil, outputs: [], error: nil)
+        }
+        progress.count += 1
+        let run = session.run(CellCode(source: cell.source, firstLine: cell.firstLine, columnOffset: cell.columnOffset))
+        let error = run.error.map { error in
+            CellError(line: error.line, column: error.column, message: error.message,
+                      excerpt: text.excerpt(at: SourceLocation(line: error.line, column: error.column)))
+        }
+        if error != nil, !cell.options.error { progress.stopped = true }
+        return .init(cell: cell, executionCount: progress.count, outputs: run.outputs, error: error)
+    }
+
+    /// Every problem of an executed notebook, cell by cell: an error the cell did not expect,
+    /// an expected error that did not come, a claim that did not hold.
+    public static func problems(_ executed: ExecutedNotebook) -> [Diagnostic] {
+        let notebook = executed.notebook
+        let text = SourceText(notebook.source)
+        var problems: [Diagnostic] = []
+        for ran in executed.cells where ran.executionCount != nil {
+            let cell = ran.cell
+            if let error = ran.error {
                 if !cell.options.error {
-                    problems.append(diagnostic)
-                    stopped = true
+                    problems.append(Diagnostic(path: notebook.path, location: SourceLocation(line: error.line, column: error.column),
+                                               message: error.message, excerpt: error.excerpt))
                 }
             } else if cell.options.error {
                 problems.append(Diagnostic(path: notebook.path, location: cell.fence,
                                            message: "this cell is marked 'error: true' but ran without an error",
                                            excerpt: text.excerpt(at: cell.fence)))
             }
-            for output in run.outputs {
+            for output in ran.outputs {
                 guard case .expectation(let expectation) = output, !expectation.passed else { continue }
                 let location = SourceLocation(line: expectation.line, column: expectation.column)
                 var message = "expectation failed: \(expectation.message)"
@@ -55,9 +76,8 @@ public struct NotebookExecutor: Sendable {
                 problems.append(Diagnostic(path: notebook.path, location: location, message: message,
                                            excerpt: text.excerpt(at: location)))
             }
-            executed.append(.init(cell: cell, executionCount: count, outputs: run.outputs, error: cellError))
         }
-        return (ExecutedNotebook(notebook: notebook, cells: executed), problems)
+        return problems
     }
 
     /// Loads each notebook at `paths` and runs it: the executed notebooks and every problem of
