@@ -13,6 +13,7 @@ import PackageDescription
 //   Figures     outputs ─▶ output bundles (plain text, HTML/SVG, LaTeX, title, alt)
 //   Site        ExecutedNotebook + bundles ─▶ pages, index, assets, written atomically
 //   Export      ExecutedNotebook + bundles ─▶ .ipynb
+//   Serve       notebooks on disk ─▶ the site in memory over HTTP, rebuilt and reloaded on change
 //   weave       the command line: arguments, messages, exit codes
 //
 // swift-syntax: the toolchain ships it built (library evolution) in `lib/swift/host` beside
@@ -61,6 +62,9 @@ let highlighterSyntax = swiftSyntax(["SwiftSyntax", "SwiftParser", "SwiftIDEUtil
 var dependencies: [Package.Dependency] = [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    // The HTTP server of `weave serve`: pure Swift, about 11 s of a first debug build here
+    // (Hummingbird, on SwiftNIO, takes minutes; docs/site.md).
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
 ]
 if host == nil {
     dependencies.append(.package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"))
@@ -108,9 +112,14 @@ let package = Package(
             linkerSettings: highlighterSyntax.linker
         ),
         .target(name: "Export", dependencies: ["Markup", "Notebook", "Outputs", "Execution", "Figures"], swiftSettings: seesSwiftSyntax),
+        .target(
+            name: "Serve",
+            dependencies: ["Markup", "Notebook", "Execution", "Site", .product(name: "FlyingFox", package: "FlyingFox")],
+            swiftSettings: seesSwiftSyntax
+        ),
         .executableTarget(
             name: "weave",
-            dependencies: ["Notebook", "Execution", "Site", "Export", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Notebook", "Execution", "Site", "Export", "Serve", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: seesSwiftSyntax
         ),
 
@@ -127,6 +136,7 @@ let package = Package(
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Outputs", "Kernel", "Notebook", "Execution", "Site"], exclude: ["Cases", "Gallery"], swiftSettings: seesSwiftSyntax),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Execution", "Figures"], exclude: ["Cases"], swiftSettings: seesSwiftSyntax),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Notebook", "Execution", "Outputs"], swiftSettings: seesSwiftSyntax),
+        .testTarget(name: "ServeTests", dependencies: ["Serve", "Site", "Execution", "Notebook"], swiftSettings: seesSwiftSyntax),
         .testTarget(name: "weaveTests", dependencies: ["weave", "Site"], swiftSettings: seesSwiftSyntax),
     ],
     swiftLanguageModes: [.v6]

@@ -9,7 +9,7 @@ import json
 import subprocess
 import sys
 
-PIPELINE = ["Markup", "Notebook", "Engine", "Outputs", "Kernel", "Execution", "Figures", "Site", "Export", "weave"]
+PIPELINE = ["Markup", "Notebook", "Engine", "Outputs", "Kernel", "Execution", "Figures", "Site", "Export", "Serve", "weave"]
 SWIFT_SYNTAX = {"SwiftSyntax", "SwiftParser", "SwiftOperators", "SwiftDiagnostics", "SwiftParserDiagnostics", "SwiftIDEUtils"}
 
 

@@ -10,6 +10,11 @@ enum Terminal {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// Writes a line to standard output at once (a server's log is read as it happens).
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
     /// Writes `weave: error: message`.
     static func error(_ message: String) {
         write("weave: error: \(message)\n")

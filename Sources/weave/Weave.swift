@@ -10,7 +10,7 @@ struct Weave: ParsableCommand {
         commandName: "weave",
         abstract: "Turn Markdown lessons with Swift cells into a static site.",
         discussion: "Exit codes: 0 success, 1 a notebook failed, 2 bad usage or unreadable input.",
-        subcommands: [Build.self, Render.self, Check.self, Export.self, Clean.self])
+        subcommands: [Build.self, ServeCommand.self, Render.self, Check.self, Export.self, Clean.self])
 
     /// Runs the command and maps every outcome to weave's exit codes (0, 1, 2).
     static func main() {

@@ -1,0 +1,145 @@
+import Execution
+import Foundation
+import Notebook
+import Site
+
+/// Builds the site in memory for `weave serve`, again and again: a notebook whose bytes did not
+/// change is not looked at; one whose code did is brought up to date by its live session (only
+/// the cells from the first changed one run, see `LiveNotebook`); a notebook seen for the first
+/// time comes from the execution cache when it can, and gets its live session later (`warm`).
+public final class LiveBuilder: @unchecked Sendable {
+    /// What one rebuild did.
+    public struct Report: Sendable {
+        /// Wall-clock seconds.
+        public var seconds: Double
+        /// The notebooks that changed, by file name, with how many of their cells ran (nil: restored from the cache).
+        public var changed: [(name: String, cellsRun: Int?)]
+        /// Every problem, located; the site is not replaced while there is one.
+        public var problems: [Diagnostic]
+        /// Whether anything differs from the last build.
+        public var isNew: Bool
+    }
+
+    private struct Entry {
+        var bytes: [UInt8]
+        var notebook: Notebook?
+        var live: LiveNotebook?
+        var executed: ExecutedNotebook?
+        var problems: [Diagnostic]
+    }
+
+    private var settings: CourseSettings
+    private var builder: SiteBuilder
+    private let cache: ExecutionCache?
+    private let assets: [SiteFile]
+    private var entries: [String: Entry] = [:]
+    private var paths: [String] = []
+    private var built = false
+
+    /// A builder of the course `settings` with `assets`, keeping outputs in `cache` when given.
+    public init(settings: CourseSettings, assets: Assets, cache: ExecutionCache?) throws {
+        self.settings = settings
+        var builder = SiteBuilder(configuration: settings, assets: assets)
+        if let cache { builder.pageCache = PageCache(folder: cache.folder, weaveVersion: cache.weaveVersion) }
+        self.builder = builder
+        self.cache = cache
+        self.assets = try builder.assetFiles()
+    }
+
+    /// Rebuilds: the site's files when the build succeeded (nil when it failed or nothing
+    /// changed), and what happened. `settings` reads the course settings again (weave.yml may
+    /// have changed); its located problems fail the build like a notebook's.
+    public func rebuild(settings load: () throws(NotebookFailure) -> CourseSettings) -> (files: [String: [UInt8]]?, report: Report) {
+        let clock = ContinuousClock(), start = clock.now
+        var changed: [(name: String, cellsRun: Int?)] = []
+        var problems: [Diagnostic] = []
+        var settingsChanged = false
+        do {
+            let loaded = try load()
+            if loaded != settings {
+                settings = loaded
+                builder.configuration = loaded
+                settingsChanged = true
+            }
+        } catch {
+            problems += error.diagnostics
+        }
+        let current: [String]
+        do {
+            current = try Notebook.paths(in: settings.notebooks)
+        } catch {
+            current = []
+            problems.append(Diagnostic(path: settings.notebooks, location: SourceLocation(line: 1, column: 1), message: error.message))
+        }
+        var isNew = current != paths || !built || settingsChanged
+        paths = current
+        entries = entries.filter { current.contains($0.key) }
+        for path in current {
+            let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+            if let entry = entries[path], entry.bytes == bytes {
+                problems += entry.problems
+                continue
+            }
+            isNew = true
+            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            var entry = entries[path] ?? Entry(bytes: bytes, problems: [])
+            entry.bytes = bytes
+            do {
+                let notebook = try Notebook.parse(bytes: bytes, path: path)
+                entry.notebook = notebook
+                if let live = entry.live {
+                    let (executed, found, ran) = live.update(notebook)
+                    (entry.executed, entry.problems) = (executed, found)
+                    changed.append((name, ran))
+                } else if let cache, case .hit(let executed) = cache.lookup(notebook, key: key(notebook, cache)) {
+                    (entry.executed, entry.problems) = (executed, [])
+                    changed.append((name, nil))
+                } else {
+                    let live = LiveNotebook()
+                    let (executed, found, ran) = live.update(notebook)
+                    (entry.live, entry.executed, entry.problems) = (live, executed, found)
+                    changed.append((name, ran))
+                }
+                if entry.problems.isEmpty, let executed = entry.executed, let cache {
+                    try? cache.store(executed, key: key(notebook, cache))
+                }
+            } catch {
+                (entry.notebook, entry.executed, entry.problems) = (nil, nil, error.diagnostics)
+                changed.append((name, 0))
+            }
+            entries[path] = entry
+            problems += entry.problems
+        }
+        built = true
+        let seconds = Self.seconds(since: start, clock)
+        guard problems.isEmpty, isNew else {
+            return (nil, Report(seconds: seconds, changed: changed, problems: problems, isNew: isNew))
+        }
+        var files: [String: [UInt8]] = [:]
+        for file in builder.pages(current.compactMap { entries[$0]?.executed }).files + assets {
+            files[file.path] = file.contents
+        }
+        return (files, Report(seconds: Self.seconds(since: start, clock), changed: changed, problems: [], isNew: true))
+    }
+
+    /// Gives one notebook restored from the cache its live session (running it whole, which
+    /// gives the same outputs); false when every notebook has one.
+    public func warm() -> Bool {
+        guard let path = paths.first(where: { entries[$0]?.live == nil && entries[$0]?.notebook != nil }),
+              var entry = entries[path], let notebook = entry.notebook else { return false }
+        let live = LiveNotebook()
+        _ = live.update(notebook)
+        entry.live = live
+        entries[path] = entry
+        return true
+    }
+
+    private func key(_ notebook: Notebook, _ cache: ExecutionCache) -> String {
+        cache.key(for: notebook, limits: NotebookExecutor().limits(for: notebook))
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
+        let elapsed = clock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+}
