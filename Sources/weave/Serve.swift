@@ -46,7 +46,9 @@ struct ServeCommand: ParsableCommand {
             settings: course.settings, assets: try Assets.locate(), cache: try caching.cache(for: course),
             options: .init(notebooks: course.settings.notebooks, settingsFile: settingsFile, host: address, port: port),
             report: Self.print)
-        server.buildFirst()
+        server.buildFirst {
+            Terminal.say("every notebook has a live session: an edit runs the changed cell and those after it")
+        }
         let watching = server.watch()
         let shown = address.contains(":") ? "[\(address)]" : address
         let watched = ([course.settings.notebooks + "/*.md"] + (settingsFile.map { [$0] } ?? [])).joined(separator: ", ")
