@@ -102,6 +102,27 @@ final class CacheCommandTests: CommandTestCase {
         XCTAssertTrue(try weave("build", "Notebooks", "-o", "site3").stdout.contains(": 4 from the cache"), "the entries were rewritten")
     }
 
+    func testTwoBuildsAtOnceShareTheCacheSafely() throws {
+        let runs = (1...2).map { index -> Process in
+            let process = Process()
+            process.executableURL = Self.executable
+            process.arguments = ["build", "Notebooks", "-o", "site\(index)", "--jobs", "2"]
+            process.currentDirectoryURL = workspace
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            return process
+        }
+        for process in runs { try process.run() }
+        for process in runs { process.waitUntilExit() }
+        XCTAssertEqual(runs.map(\.terminationStatus), [0, 0])
+        XCTAssertEqual(try snapshot("site1"), try snapshot("site2"))
+        let entries = try FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent(".weave-cache/notebooks").path)
+        XCTAssertEqual(entries.count, 4, "one whole entry per notebook, no temporary file left: \(entries)")
+        let warm = try weave("build", "Notebooks", "-o", "site3")
+        XCTAssertEqual(warm.stderr, "", "no entry is damaged")
+        XCTAssertTrue(warm.stdout.contains(": 4 from the cache"), warm.stdout)
+    }
+
     func testCleanAndClearCacheEmptyOnlyACache() throws {
         XCTAssertEqual(try weave("build", "Notebooks", "-o", "site", "--cache-dir", "cache").status, 0)
         XCTAssertTrue(exists("cache/CACHEDIR.TAG"))
