@@ -117,12 +117,8 @@ public struct NotebookExecutor: Sendable {
 
     /// Loads and runs one notebook, through the cache when there is one.
     public func run(path: String, cache: ExecutionCache?) -> NotebookRun {
-        let clock = ContinuousClock()
-        let start = clock.now
-        func seconds() -> Double {
-            let elapsed = clock.now - start
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        }
+        let stopwatch = Stopwatch()
+        func seconds() -> Double { stopwatch.seconds }
         let notebook: Notebook
         do {
             notebook = try Notebook.load(path: path)

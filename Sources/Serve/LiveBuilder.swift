@@ -50,7 +50,7 @@ public final class LiveBuilder: @unchecked Sendable {
     /// changed), and what happened. `settings` reads the course settings again (weave.yml may
     /// have changed); its located problems fail the build like a notebook's.
     public func rebuild(settings load: () throws(NotebookFailure) -> CourseSettings) -> (files: [String: [UInt8]]?, report: Report) {
-        let clock = ContinuousClock(), start = clock.now
+        let stopwatch = Stopwatch()
         var changed: [(name: String, cellsRun: Int?)] = []
         var problems: [Diagnostic] = []
         var settingsChanged = false
@@ -111,7 +111,7 @@ public final class LiveBuilder: @unchecked Sendable {
             problems += entry.problems
         }
         built = true
-        let seconds = Self.seconds(since: start, clock)
+        let seconds = stopwatch.seconds
         guard problems.isEmpty, isNew else {
             return (nil, Report(seconds: seconds, changed: changed, problems: problems, isNew: isNew))
         }
@@ -119,7 +119,7 @@ public final class LiveBuilder: @unchecked Sendable {
         for file in builder.pages(current.compactMap { entries[$0]?.executed }).files + assets {
             files[file.path] = file.contents
         }
-        return (files, Report(seconds: Self.seconds(since: start, clock), changed: changed, problems: [], isNew: true))
+        return (files, Report(seconds: stopwatch.seconds, changed: changed, problems: [], isNew: true))
     }
 
     /// Gives one notebook restored from the cache its live session (running it whole, which
@@ -136,10 +136,5 @@ public final class LiveBuilder: @unchecked Sendable {
 
     private func key(_ notebook: Notebook, _ cache: ExecutionCache) -> String {
         cache.key(for: notebook, limits: NotebookExecutor().limits(for: notebook))
-    }
-
-    private static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
-        let elapsed = clock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 }

@@ -77,14 +77,3 @@ struct ExecutionOptions: ParsableArguments {
         return "\(what) \(notebooks) in \(self.seconds(seconds)): \(cached) from the cache, \(cells) cell\(cells == 1 ? "" : "s") run, \(claims) claim\(claims == 1 ? "" : "s") held"
     }
 }
-
-/// A clock for the summary line.
-struct Stopwatch {
-    private let start = ContinuousClock.now
-
-    /// Seconds since the stopwatch was made.
-    var seconds: Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    }
-}
