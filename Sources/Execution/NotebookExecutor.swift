@@ -41,13 +41,22 @@ public struct NotebookExecutor: Sendable {
             return .init(cell: cell, executionCount: nil, outputs: [], error: nil)
         }
         progress.count += 1
+        let stopwatch = Stopwatch(), peakBefore = Self.peakMemory()
         let run = session.run(CellCode(source: cell.source, firstLine: cell.firstLine, columnOffset: cell.columnOffset))
+        let cost = CellCost(seconds: stopwatch.seconds, peakGrowth: max(0, Self.peakMemory() - peakBefore))
         let error = run.error.map { error in
             CellError(line: error.line, column: error.column, message: error.message,
                       excerpt: text.excerpt(at: SourceLocation(line: error.line, column: error.column)))
         }
         if error != nil, !cell.options.error { progress.stopped = true }
-        return .init(cell: cell, executionCount: progress.count, outputs: run.outputs, error: error)
+        return .init(cell: cell, executionCount: progress.count, outputs: run.outputs, error: error, cost: cost)
+    }
+
+    /// The process's peak resident memory so far, in bytes.
+    static func peakMemory() -> Int {
+        var usage = rusage()
+        guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
+        return usage.ru_maxrss * 1024
     }
 
     /// Every problem of an executed notebook, cell by cell: an error the cell did not expect,

@@ -54,6 +54,7 @@ struct Build: ParsableCommand {
         }
         print(ExecutionOptions.summary(runs, seconds: stopwatch.seconds, what: "built")
               + "; wrote \(outcome.published.count) page\(outcome.published.count == 1 ? "" : "s") and the index to \(output)/")
+        if execution.timings { ExecutionOptions.slowest(runs).forEach { print($0) } }
     }
 }
 

@@ -23,5 +23,6 @@ struct Check: ParsableCommand {
         let problems = runs.flatMap(\.problems)
         guard problems.isEmpty else { throw NotebooksFailed.report(problems) }
         print(ExecutionOptions.summary(runs, seconds: stopwatch.seconds, what: "checked"))
+        if execution.timings { ExecutionOptions.slowest(runs).forEach { print($0) } }
     }
 }

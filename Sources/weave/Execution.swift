@@ -30,14 +30,37 @@ struct ExecutionOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print only the summary and errors, even on a terminal.")
     var quiet = false
 
+    @Flag(help: "After the run, list the slowest cells with their time and peak memory growth (notebooks then run one at a time unless --jobs says otherwise).")
+    var timings = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs takes a number of at least 1, not \(jobs)") }
+    }
+
+    /// The slowest cells that ran, at most `limit`, as lines for standard output.
+    static func slowest(_ runs: [NotebookRun], limit: Int = 10) -> [String] {
+        let timed = runs.flatMap { run in
+            (run.executed?.cells ?? []).compactMap { cell in cell.cost.map { (run.path, cell.cell, $0) } }
+        }
+        guard !timed.isEmpty else {
+            return ["timings: no cell ran in this build (every notebook came from the cache; --no-cache runs them all)"]
+        }
+        let ranked = timed.sorted { $0.2.seconds > $1.2.seconds }.prefix(limit)
+        let places = ranked.map { "\($0.0):\($0.1.fence.line)" }
+        let width = places.map(\.count).max() ?? 0
+        var lines = ["slowest cells (\(ranked.count) of the \(timed.count) that ran; memory: growth of the process's peak):"]
+        for (place, entry) in zip(places, ranked) {
+            let megabytes = Double(entry.2.peakGrowth) / 1_048_576
+            lines.append("  " + place.padding(toLength: width, withPad: " ", startingAt: 0)
+                         + "  " + String(format: "%7.3f s  %+8.1f MB", entry.2.seconds, megabytes))
+        }
+        return lines
     }
 
     /// Runs every notebook at `paths` as these options say, through `cache` when there is one,
     /// printing a line per notebook as it finishes (on a terminal, unless quiet) and every warning.
     func run(_ paths: [String], cache: ExecutionCache?) -> [NotebookRun] {
-        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let jobs = self.jobs ?? (timings ? 1 : ProcessInfo.processInfo.activeProcessorCount)
         let showProgress = Terminal.isInteractive && !quiet
         let width = paths.map { ($0 as NSString).lastPathComponent.count - 3 }.max() ?? 0
         let runs = NotebookExecutor().execute(paths: paths, jobs: jobs, cache: cache) { number, total, run in
