@@ -59,7 +59,9 @@ extension Network {
 
     /// The outputs for a batch of inputs, one sample per row.
     public func forward(_ inputs: Tensor) throws -> Tensor {
-        try activations(inputs).last ?? inputs
+        var last = inputs
+        try layerByLayer(inputs) { last = $0 }
+        return last
     }
 
     /// The single output for one input vector; throws when the network has several outputs.
@@ -73,9 +75,27 @@ extension Network {
 
     /// Every layer's output after its activation, first hidden layer to output layer.
     public func activations(_ inputs: Tensor) throws -> [Tensor] {
-        let compiled = try compile(inputs: inputs, loss: nil)
-        compiled.graph.forward()
-        return try compiled.layerOutputs.map(compiled.graph.value(of:))
+        var outputs: [Tensor] = []
+        outputs.reserveCapacity(layers.count)
+        try layerByLayer(inputs) { outputs.append($0) }
+        return outputs
+    }
+
+    /// Runs the layers one at a time, each in a graph of its own that is gone before the next
+    /// starts, handing each layer's output to `output`: the same operations as the whole
+    /// network's graph (the same bits), but only one layer's sum and output alive at a time.
+    private func layerByLayer(_ inputs: Tensor, _ output: (Tensor) -> Void) throws {
+        try checkInputs(inputs)
+        var current = inputs
+        for (index, layer) in layers.enumerated() {
+            let graph = Graph()
+            var node = try graph.matmul(graph.constant(current), graph.parameter(weightMatrices[index]))
+            if hasBias { node = try graph.add(node, graph.parameter(biasVectors[index])) }
+            if layer.activation != .identity { node = try graph.activation(node, layer.activation) }
+            graph.forward()
+            current = try graph.value(of: node)
+            output(current)
+        }
     }
 
     /// Every layer's output for inputs given as rows.

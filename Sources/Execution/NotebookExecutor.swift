@@ -18,11 +18,32 @@ public struct NotebookExecutor: Sendable {
     }
 
     /// The executed notebook and every problem found while running it.
+    ///
+    /// After each cell, the values of top-level names that no later cell can reach are let
+    /// go of: a later cell reaches a name when one of its words is that name, or when it can
+    /// call code (a function, a closure) declared by a cell whose words include the name.
+    /// Outputs do not change; a notebook's memory holds only what is still to be used.
     public func execute(_ notebook: Notebook) -> (ExecutedNotebook, [Diagnostic]) {
         let session = Session(limits: limits(for: notebook))
         let text = SourceText(notebook.source)
+        let words = notebook.cells.map { Session.words(in: $0.source) }
+        var declaredBy: [String: [Int]] = [:]
         var progress = RunProgress()
-        let cells = notebook.cells.map { Self.step($0, session: session, progress: &progress, text: text) }
+        var cells: [ExecutedNotebook.ExecutedCell] = []
+        for (index, cell) in notebook.cells.enumerated() {
+            var declared: Set<String> = []
+            cells.append(Self.step(cell, session: session, progress: &progress, text: text, declared: &declared))
+            for name in declared { declaredBy[name, default: []].append(index) }
+            var needed = Set(words[(index + 1)...].joined())
+            var pending = Array(needed)
+            while let name = pending.popLast() {
+                guard session.holdsCode(name) else { continue }
+                for definer in declaredBy[name] ?? [] {
+                    for word in words[definer] where needed.insert(word).inserted { pending.append(word) }
+                }
+            }
+            session.release(keeping: needed)
+        }
         let executed = ExecutedNotebook(notebook: notebook, cells: cells)
         return (executed, Self.problems(executed))
     }
@@ -37,6 +58,13 @@ public struct NotebookExecutor: Sendable {
 
     /// Runs one cell in `session` (unless it is not to run, or the notebook stopped).
     static func step(_ cell: Cell, session: Session, progress: inout RunProgress, text: SourceText) -> ExecutedNotebook.ExecutedCell {
+        var declared: Set<String> = []
+        return step(cell, session: session, progress: &progress, text: text, declared: &declared)
+    }
+
+    /// As `step`, also telling the top-level names the cell declared.
+    static func step(_ cell: Cell, session: Session, progress: inout RunProgress, text: SourceText,
+                     declared: inout Set<String>) -> ExecutedNotebook.ExecutedCell {
         guard cell.options.eval, !progress.stopped else {
             return .init(cell: cell, executionCount: nil, outputs: [], error: nil)
         }
@@ -44,6 +72,7 @@ public struct NotebookExecutor: Sendable {
         let stopwatch = Stopwatch(), peakBefore = Self.peakMemory()
         let run = session.run(CellCode(source: cell.source, firstLine: cell.firstLine, columnOffset: cell.columnOffset))
         let cost = CellCost(seconds: stopwatch.seconds, peakGrowth: max(0, Self.peakMemory() - peakBefore))
+        declared = run.declared
         let error = run.error.map { error in
             CellError(line: error.line, column: error.column, message: error.message,
                       excerpt: text.excerpt(at: SourceLocation(line: error.line, column: error.column)))

@@ -1,4 +1,4 @@
-import Engine
+@testable import Engine
 import XCTest
 
 /// The classic 2-2-2-1 identity network with the output as the objective.
@@ -90,5 +90,26 @@ final class ToyNetworkTests: XCTestCase {
         let run = try net.train(inputs: [[1, 2]], loss: .output, learningRate: 0.01, steps: 200)
         XCTAssertFalse(try run.weights(at: 200).values.allSatisfy(\.isFinite))
         XCTAssertTrue(try run.weights(at: 150).values.allSatisfy(\.isFinite))
+    }
+}
+
+/// The layer-by-layer forward pass gives exactly what the whole network's graph gives.
+final class LayerByLayerTests: XCTestCase {
+    func testActivationsEqualTheWholeGraphsBitForBit() throws {
+        for (activation, bias) in [(Activation.tanh, false), (.relu, true), (.sigmoid, true), (.identity, false)] {
+            let net = try Network(inputs: 30, layers: [40, 25, 25, 3], activation: activation, bias: bias)
+            try net.initialize(.xavier, seed: 3)
+            let inputs = try Tensor.randn(64, 30, seed: 5)
+            let compiled = try net.compile(inputs: inputs, loss: nil)
+            compiled.graph.forward()
+            let whole = try compiled.layerOutputs.map(compiled.graph.value(of:))
+            let layered = try net.activations(inputs)
+            XCTAssertEqual(layered.count, whole.count)
+            for (a, b) in zip(layered, whole) {
+                XCTAssertEqual(a.shape, b.shape)
+                XCTAssertTrue(zip(a.scalars, b.scalars).allSatisfy { $0.bitPattern == $1.bitPattern }, "\(activation) bias \(bias)")
+            }
+            XCTAssertEqual(try net.forward(inputs).scalars.map(\.bitPattern), whole.last?.scalars.map(\.bitPattern))
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Notebook
 import Outputs
 import XCTest
+import Kernel
 @testable import Execution
 
 /// The execution stage alone: a notebook and a session give the executed notebook and every
@@ -83,5 +84,63 @@ final class NotebookExecutorTests: XCTestCase {
         """)
         XCTAssertEqual(problems.count, 1)
         XCTAssertTrue(problems[0].contains("budget of 1000 steps"), problems[0])
+    }
+}
+
+/// Values no later cell can reach are let go of, and nothing a later cell needs is.
+final class ReleaseTests: XCTestCase {
+    func testFunctionsAndClosuresKeepWhatTheyUse() throws {
+        let notebook = try Notebook.parse(source: """
+        ```swift
+        let base = 10
+        let unused = Tensor.randn(300, 300, seed: 0)
+        let scale = 3
+        ```
+
+        ```swift
+        func add(_ x: Int) -> Int { x + base }
+        let makers = [{ scale * 2 }]
+        ```
+
+        ```swift
+        print(add(1), makers[0]())
+        ```
+
+        ```swift
+        let total = add(2) + scale
+        print(total)
+        ```
+        """, path: "release.md")
+        let (executed, problems) = NotebookExecutor().execute(notebook)
+        XCTAssertEqual(problems.map(\.description), [])
+        XCTAssertEqual(executed.cells[2].outputs, [.text("11 6\n")])
+        XCTAssertEqual(executed.cells[3].outputs, [.text("15\n")])
+    }
+
+    func testNamesThatOnlyLookAliveAreKept() throws {
+        // A word in a comment or a string counts as a use: releasing is never a guess.
+        let notebook = try Notebook.parse(source: """
+        ```swift
+        var log = [1, 2]
+        ```
+
+        ```swift
+        // log is printed below
+        print("log")
+        ```
+
+        ```swift
+        log.append(3)
+        print(log)
+        ```
+        """, path: "release.md")
+        let (executed, problems) = NotebookExecutor().execute(notebook)
+        XCTAssertEqual(problems.map(\.description), [])
+        XCTAssertEqual(executed.cells[2].outputs, [.text("[1, 2, 3]\n")])
+    }
+
+    func testWordsAreASupersetOfNames() {
+        XCTAssertEqual(Session.words(in: "let café_2 = $0 + x1 // ünïcode"), ["let", "café_2", "$0", "x1", "ünïcode"])
+        XCTAssertTrue(Session.words(in: "let 🐶 = 1").contains("🐶"))
     }
 }

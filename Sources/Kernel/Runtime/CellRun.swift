@@ -5,10 +5,13 @@ public struct CellRun: Sendable, Equatable {
     public var outputs: [Output]
     /// The error that stopped the cell, if any.
     public var error: KernelError?
+    /// The top-level names the cell declared (or declared again).
+    public var declared: Set<String>
 
     /// A run with the given outputs and error.
-    public init(outputs: [Output] = [], error: KernelError? = nil) {
+    public init(outputs: [Output] = [], error: KernelError? = nil, declared: Set<String> = []) {
         self.outputs = outputs
         self.error = error
+        self.declared = declared
     }
 }

@@ -32,8 +32,9 @@ public final class Session {
             let statements = try CellParser.parse(cell)
             let savedNames = globalScope.blocks[0], savedCount = globalScope.slotCount
             let compiled: (body: Block, last: Code?)
+            let compiler = Compiler(runtime: runtime, builtins: builtins, globalScope: globalScope)
             do {
-                compiled = try Compiler(runtime: runtime, builtins: builtins, globalScope: globalScope).compileCell(statements)
+                compiled = try compiler.compileCell(statements)
             } catch {
                 globalScope.blocks = [savedNames]
                 globalScope.slotCount = savedCount
@@ -47,7 +48,7 @@ public final class Session {
                     runtime.emit(.display(try located(start) { try Displays.make(value, runtime) }))
                 }
             }
-            return CellRun(outputs: runtime.outputs)
+            return CellRun(outputs: runtime.outputs, declared: compiler.cellNames)
         } catch let error as KernelError {
             return CellRun(outputs: runtime.outputs, error: error)
         } catch let failure as Failure {

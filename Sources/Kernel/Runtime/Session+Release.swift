@@ -1,0 +1,47 @@
+extension Session {
+    /// Lets go of the values of the top-level names not in `needed`, so the memory they hold
+    /// is freed before the notebook ends. The names stay declared; only a caller that knows
+    /// no later code refers to them may release them (`NotebookExecutor` proves it from the
+    /// words of the cells still to run).
+    public func release(keeping needed: Set<String>) {
+        for (name, variable) in globalScope.blocks[0] where !needed.contains(name) {
+            runtime.globals.slots[variable.slot] = .void
+        }
+    }
+
+    /// Whether the value of the top-level `name` holds a function or closure (directly or in
+    /// an array, dictionary or tuple): calling it may use other top-level names.
+    public func holdsCode(_ name: String) -> Bool {
+        guard let variable = globalScope.blocks[0][name] else { return false }
+        var pending = [runtime.globals.slots[variable.slot]]
+        while let value = pending.popLast() {
+            switch value {
+            case .function: return true
+            case .array(let items): pending += items
+            case .tuple(let tuple): pending += tuple.items
+            case .dictionary(let box): pending += box.values
+            default: break
+            }
+        }
+        return false
+    }
+
+    /// Every run of `source` between ASCII spaces and punctuation (`_` and `$` belong to
+    /// words, as does every non-ASCII character): a superset of the names the code refers to,
+    /// whatever characters they use, comments and strings included.
+    public static func words(in source: String) -> Set<String> {
+        var words: Set<String> = []
+        var word = ""
+        for scalar in source.unicodeScalars {
+            let ascii = scalar.isASCII
+            if !ascii || scalar == "_" || scalar == "$" || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                word.unicodeScalars.append(scalar)
+            } else {
+                if !word.isEmpty { words.insert(word) }
+                word = ""
+            }
+        }
+        if !word.isEmpty { words.insert(word) }
+        return words
+    }
+}
