@@ -81,11 +81,14 @@ public struct NotebookExecutor: Sendable {
         return .init(cell: cell, executionCount: progress.count, outputs: run.outputs, error: error, cost: cost)
     }
 
-    /// The process's peak resident memory so far, in bytes.
+    /// The process's peak resident memory so far, in bytes: the `VmHWM` line of
+    /// /proc/self/status. (getrusage's `ru_maxrss` is no use here: Linux carries the peak of
+    /// the process that started weave across `exec`.)
     static func peakMemory() -> Int {
-        var usage = rusage()
-        guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
-        return usage.ru_maxrss * 1024
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kilobytes * 1024
     }
 
     /// Every problem of an executed notebook, cell by cell: an error the cell did not expect,
