@@ -81,20 +81,57 @@ extension Network {
         return outputs
     }
 
-    /// Runs the layers one at a time, each in a graph of its own that is gone before the next
-    /// starts, handing each layer's output to `output`: the same operations as the whole
-    /// network's graph (the same bits), but only one layer's sum and output alive at a time.
+    /// Runs the layers one at a time, handing each layer's output to `output`. The same
+    /// kernels as the network's graph, with the same arguments (so the same bits: a test
+    /// compares them), writing straight into the arrays the outputs keep: besides what is
+    /// returned, only one layer's sum is alive at a time, and nothing is copied.
     private func layerByLayer(_ inputs: Tensor, _ output: (Tensor) -> Void) throws {
         try checkInputs(inputs)
         var current = inputs
         for (index, layer) in layers.enumerated() {
-            let graph = Graph()
-            var node = try graph.matmul(graph.constant(current), graph.parameter(weightMatrices[index]))
-            if hasBias { node = try graph.add(node, graph.parameter(biasVectors[index])) }
-            if layer.activation != .identity { node = try graph.activation(node, layer.activation) }
-            graph.forward()
-            current = try graph.value(of: node)
+            let rows = current.rows, fanIn = current.columns, units = layer.units
+            let count = try checkedCount(rows, units, "the forward pass")
+            let weights = weightMatrices[index]
+            var sum = Self.filled(count) { sum in
+                current.scalars.withUnsafeBufferPointer { a in
+                    weights.scalars.withUnsafeBufferPointer { b in
+                        guard let a = a.baseAddress, let b = b.baseAddress else { return }
+                        MatrixProduct.gemm(transposeA: false, transposeB: false, m: rows, n: units, k: fanIn, alpha: 1,
+                                           a: a, lda: fanIn, b: b, ldb: units, beta: 0, c: sum, ldc: units)
+                    }
+                }
+            }
+            if hasBias {
+                let bias = biasVectors[index].scalars
+                sum.withUnsafeMutableBufferPointer { z in
+                    var start = 0
+                    while start < count {
+                        var j = 0
+                        while j < units { z[start &+ j] = z[start &+ j] + bias[j]; j &+= 1 }
+                        start &+= units
+                    }
+                }
+            }
+            if layer.activation != .identity {
+                let activated = Self.filled(count) { out in
+                    sum.withUnsafeBufferPointer { input in
+                        if let input = input.baseAddress { layer.activation.apply(input, to: out, count: count) }
+                    }
+                }
+                sum = activated
+            }
+            current = Tensor(unchecked: rows, units, sum)
             output(current)
+        }
+    }
+
+    /// An array of `count` doubles that `write` fills completely: no zeros written first
+    /// (the kernels write every element; a product with β = 0 never reads its output).
+    private static func filled(_ count: Int, _ write: (UnsafeMutablePointer<Double>) -> Void) -> [Double] {
+        [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { initialized = 0; return }
+            write(base)
+            initialized = count
         }
     }
 
