@@ -59,8 +59,12 @@ do {
     case "gemm":
         print(try matrixProduct())
         print(Tensor.blas)
+    case "floor":
+        // The products a course build recorded (WEAVE_RECORD_PRODUCTS), replayed alone.
+        let (count, flops, seconds) = try ProductLog.replay(CommandLine.arguments.dropFirst(2).first ?? "")
+        print(seconds, count, flops)
     default:
-        print("usage: EngineBench toy | activations | gemm")
+        print("usage: EngineBench toy | activations | gemm | floor FILE")
     }
 } catch {
     print("error: \(error)")

@@ -16,6 +16,7 @@ enum MatrixProduct {
         beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
     ) {
         if m == 0 || n == 0 { return }
+        if ProductLog.path != nil { ProductLog.record(m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB) }
         if m &* n &* k >= blasThreshold, let dgemm = BLAS.handle.dgemm {
             dgemm(
                 Int32(WEAVE_CBLAS_ROW_MAJOR),

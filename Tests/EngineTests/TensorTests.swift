@@ -100,3 +100,16 @@ final class HyperbolicTangentTests: XCTestCase {
         XCTAssertEqual(Tensor([0.5, -2]).applying(.tanh).scalars, [Activation.tanh.value(0.5), Activation.tanh.value(-2)])
     }
 }
+
+/// The product log's replay: the products a course build recorded, run again alone.
+final class ProductLogTests: XCTestCase {
+    func testReplayCountsTheProductsAndTheirOperations() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("products-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("300 6 2 0 0\n6 3 300 1 0\n300 6 3 0 1\nnot a product\n0 5 5 0 0\n".utf8).write(to: file)
+        let replay = try ProductLog.replay(file.path, repeats: 1)
+        XCTAssertEqual(replay.products, 3)
+        XCTAssertEqual(replay.flops, 2 * (300 * 6 * 2 + 6 * 3 * 300 + 300 * 6 * 3))
+        XCTAssertGreaterThanOrEqual(replay.seconds, 0)
+    }
+}
