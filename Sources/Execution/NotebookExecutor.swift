@@ -121,20 +121,6 @@ public struct NotebookExecutor: Sendable {
         return problems
     }
 
-    /// Loads each notebook at `paths` and runs it: the executed notebooks and every problem of
-    /// every notebook, in path order. `progress` hears (number, total, path) before each one.
-    public func execute(paths: [String], progress: ((Int, Int, String) -> Void)? = nil) -> ([ExecutedNotebook], [Diagnostic]) {
-        var executed: [ExecutedNotebook] = []
-        var diagnostics: [Diagnostic] = []
-        for (number, path) in paths.enumerated() {
-            progress?(number + 1, paths.count, path)
-            let run = run(path: path, cache: nil)
-            if let result = run.executed { executed.append(result) }
-            diagnostics += run.problems
-        }
-        return (executed, diagnostics)
-    }
-
     /// Loads and runs the notebooks at `paths`, `jobs` at a time, each in its own session,
     /// restoring from `cache` what it holds and storing what ran cleanly. The runs come back in
     /// path order whatever the order they finished in; `finished` hears each as it finishes
@@ -169,7 +155,7 @@ public struct NotebookExecutor: Sendable {
         var warnings: [String] = []
         var key: String?
         if let cache {
-            let contentKey = cache.key(for: notebook, limits: limits(for: notebook))
+            let contentKey = cacheKey(for: notebook, in: cache)
             key = contentKey
             switch cache.lookup(notebook, key: contentKey) {
             case .hit(let executed):
@@ -189,6 +175,11 @@ public struct NotebookExecutor: Sendable {
             }
         }
         return NotebookRun(path: path, executed: executed, problems: problems, seconds: seconds(), cached: false, warnings: warnings)
+    }
+
+    /// The key of `notebook`'s outputs in `cache`, under the limits its cells run under.
+    public func cacheKey(for notebook: Notebook, in cache: ExecutionCache) -> String {
+        cache.key(for: notebook, limits: limits(for: notebook))
     }
 
     /// The limits `notebook`'s cells run under: the defaults, changed by its front matter.

@@ -87,21 +87,17 @@ public final class LiveBuilder: @unchecked Sendable {
             do {
                 let notebook = try Notebook.parse(bytes: bytes, path: path)
                 entry.notebook = notebook
-                if let live = entry.live {
-                    let (executed, found, ran) = live.update(notebook)
-                    (entry.executed, entry.problems) = (executed, found)
-                    changed.append((name, ran))
-                } else if let cache, case .hit(let executed) = cache.lookup(notebook, key: key(notebook, cache)) {
+                let key = cache.map { NotebookExecutor().cacheKey(for: notebook, in: $0) }
+                if entry.live == nil, let cache, let key, case .hit(let executed) = cache.lookup(notebook, key: key) {
                     (entry.executed, entry.problems) = (executed, [])
                     changed.append((name, nil))
                 } else {
-                    let live = LiveNotebook()
+                    let live = entry.live ?? LiveNotebook()
                     let (executed, found, ran) = live.update(notebook)
                     (entry.live, entry.executed, entry.problems) = (live, executed, found)
                     changed.append((name, ran))
-                }
-                if entry.problems.isEmpty, let executed = entry.executed, let cache {
-                    try? cache.store(executed, key: key(notebook, cache))
+                    // What ran is kept for later builds (a prose edit runs nothing and changes no entry).
+                    if ran > 0, found.isEmpty, let cache, let key { try? cache.store(executed, key: key) }
                 }
             } catch {
                 (entry.notebook, entry.executed, entry.problems) = (nil, nil, error.diagnostics)
@@ -132,9 +128,5 @@ public final class LiveBuilder: @unchecked Sendable {
         entry.live = live
         entries[path] = entry
         return true
-    }
-
-    private func key(_ notebook: Notebook, _ cache: ExecutionCache) -> String {
-        cache.key(for: notebook, limits: NotebookExecutor().limits(for: notebook))
     }
 }

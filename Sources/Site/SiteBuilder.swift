@@ -20,8 +20,6 @@ public struct SiteBuilder: Sendable {
     public var configuration: CourseSettings
     /// Where KaTeX comes from.
     public var assets: Assets
-    /// Called once per notebook as it is loaded: (number, total, path). For terminal progress.
-    public var progress: (@Sendable (Int, Int, String) -> Void)?
     /// Runs the cells.
     public var executor = NotebookExecutor()
     /// Where rendered pages are kept between builds, if anywhere.
@@ -30,11 +28,9 @@ public struct SiteBuilder: Sendable {
     public var inputs: String?
 
     /// A builder with the given settings.
-    public init(configuration: CourseSettings = CourseSettings(), assets: Assets,
-                progress: (@Sendable (Int, Int, String) -> Void)? = nil) {
+    public init(configuration: CourseSettings = CourseSettings(), assets: Assets) {
         self.configuration = configuration
         self.assets = assets
-        self.progress = progress
     }
 
     /// A digest of everything a build of `paths` reads: weave's version, the settings, the
@@ -66,9 +62,10 @@ public struct SiteBuilder: Sendable {
     /// As `build`, without the asset files: the pages, the index and the site's own small files.
     /// The stages: load and run every notebook, then render the published ones.
     public func buildPages(paths: [String]) throws -> Outcome {
-        let (executed, diagnostics) = executor.execute(paths: paths, progress: progress)
+        let runs = executor.execute(paths: paths, jobs: 1, cache: nil)
+        let diagnostics = runs.flatMap(\.problems)
         guard diagnostics.isEmpty else { return Outcome(files: [], diagnostics: diagnostics, published: []) }
-        return pages(executed)
+        return pages(runs.compactMap(\.executed))
     }
 
     /// The pages, the index and the site's own small files for notebooks that ran without a
