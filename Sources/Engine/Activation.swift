@@ -76,6 +76,27 @@ public enum Activation: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Writes 0 + upstream[i]·f′(input[i]) into gradient[i]: what `accumulateGradient` leaves
+    /// in a zeroed buffer, bit for bit (−0 becomes +0 there too), without reading the buffer.
+    func storeGradient(
+        input: UnsafePointer<Double>, output: UnsafePointer<Double>, upstream: UnsafePointer<Double>,
+        into gradient: UnsafeMutablePointer<Double>, count: Int
+    ) {
+        var i = 0
+        switch self {
+        case .identity:
+            while i < count { gradient[i] = 0.0 + upstream[i]; i &+= 1 }
+        case .relu:
+            while i < count { gradient[i] = 0.0 + (input[i] > 0 ? upstream[i] : 0); i &+= 1 }
+        case let .leakyReLU(slope):
+            while i < count { gradient[i] = 0.0 + (input[i] > 0 ? upstream[i] : slope * upstream[i]); i &+= 1 }
+        case .tanh:
+            while i < count { let y = output[i]; gradient[i] = 0.0 + upstream[i] * (1 - y * y); i &+= 1 }
+        case .sigmoid:
+            while i < count { let y = output[i]; gradient[i] = 0.0 + upstream[i] * y * (1 - y); i &+= 1 }
+        }
+    }
+
     /// Adds upstream[i]·f′(input[i]) to gradient[i], reading the outputs where cheaper.
     func accumulateGradient(
         input: UnsafePointer<Double>, output: UnsafePointer<Double>, upstream: UnsafePointer<Double>,

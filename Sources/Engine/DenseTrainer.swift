@@ -45,9 +45,8 @@ final class DenseTrainer {
 
     private let storage: UnsafeMutablePointer<Double>
     private let storageCount: Int
-    /// The gradients sit together at the end of `storage`, so one pass zeroes them all.
+    /// The gradients sit together at the end of `storage`.
     private let gradients: UnsafeMutablePointer<Double>
-    private let gradientCount: Int
     /// The class labels of a cross-entropy loss (one slot when there are none).
     private let labels: UnsafeMutablePointer<Int>
     private let labelCount: Int
@@ -63,11 +62,17 @@ final class DenseTrainer {
         for (index, layer) in network.layers.enumerated() {
             let weights = network.weightMatrices[index].count
             let outputs = try checkedCount(rows, layer.units, "Network")
-            var counts = [weights, outputs]
-            if network.hasBias { counts += [layer.units, outputs] }
-            if layer.activation != .identity { counts.append(outputs) }
+            var counts = [weights, outputs], gradientSizes = [weights, outputs]
+            if network.hasBias {
+                counts += [layer.units, outputs]
+                gradientSizes.append(layer.units)
+            }
+            if layer.activation != .identity {
+                counts.append(outputs)
+                gradientSizes.append(outputs)
+            }
             valueCounts += counts
-            gradientCounts += counts
+            gradientCounts += gradientSizes
             fanIn = layer.units
         }
         let outputShape = Shape(rows, fanIn)
@@ -96,7 +101,6 @@ final class DenseTrainer {
         storage = .allocate(capacity: storageCount)
         storage.initialize(repeating: 0, count: storageCount)
         gradients = storage + valueTotal
-        gradientCount = gradientTotal
         labelCount = Swift.max(labelValues.count, 1)
         labels = .allocate(capacity: labelCount)
         labels.initialize(repeating: 0, count: labelCount)
@@ -123,15 +127,18 @@ final class DenseTrainer {
             let weights = value(fanIn * units), weightGradient = gradient(fanIn * units)
             Self.copy(network.weightMatrices[index], to: weights)
             weightBuffers.append(ParameterBuffer(value: weights, gradient: weightGradient, count: fanIn * units))
+            // The graph's product gradient is 0 + the sum's gradient, bit for bit the sum's
+            // gradient (a sum started at +0 is never −0), so the two share one buffer.
             let product = value(outputs), productGradient = gradient(outputs)
             var bias: UnsafeMutablePointer<Double>?, biasGradient: UnsafeMutablePointer<Double>?
-            var sum = product, sumGradient = productGradient
+            var sum = product
+            let sumGradient = productGradient
             if network.hasBias {
                 let row = value(units), rowGradient = gradient(units)
                 Self.copy(network.biasVectors[index], to: row)
                 biasBuffers.append(ParameterBuffer(value: row, gradient: rowGradient, count: units))
                 (bias, biasGradient) = (row, rowGradient)
-                (sum, sumGradient) = (value(outputs), gradient(outputs))
+                sum = value(outputs)
             }
             var output = sum, outputGradient = sumGradient
             if dense.activation != .identity { (output, outputGradient) = (value(outputs), gradient(outputs)) }
@@ -194,13 +201,25 @@ final class DenseTrainer {
                     c: layer.product, ldc: layer.fanOut)
                 let count = layer.rows &* layer.fanOut
                 if let bias = layer.bias {
+                    let relu = layer.activation == .relu
                     var start = 0
                     while start < count {
-                        let x = layer.product + start, z = layer.sum + start
+                        let x = layer.product + start, z = layer.sum + start, y = layer.output + start
                         var j = 0
-                        while j < layer.fanOut { z[j] = x[j] + bias[j]; j &+= 1 }
+                        if relu {
+                            // The add node and the ReLU node in one pass over the row.
+                            while j < layer.fanOut {
+                                let sum = x[j] + bias[j]
+                                z[j] = sum
+                                y[j] = sum > 0 ? sum : 0
+                                j &+= 1
+                            }
+                        } else {
+                            while j < layer.fanOut { z[j] = x[j] + bias[j]; j &+= 1 }
+                        }
                         start &+= layer.fanOut
                     }
+                    if relu { continue }
                 }
                 if layer.activation != .identity {
                     layer.activation.apply(layer.sum, to: layer.output, count: count)
@@ -230,12 +249,19 @@ final class DenseTrainer {
         }
     }
 
-    /// Computes the gradient of the last `forward`'s loss with respect to every parameter,
-    /// accumulating into zeroed buffers in the graph's order (reverse build order).
+    /// Computes the gradient of the last `forward`'s loss with respect to every parameter, in
+    /// the graph's order (reverse build order) and to the graph's bits.
+    ///
+    /// The graph zeroes every gradient and accumulates into it. Here only the parameters'
+    /// gradients and the loss's are zeroed; every other buffer is written whole by its first
+    /// contribution: a product with β = 0, or `0 + x`, which is what adding x to a zeroed
+    /// buffer leaves, −0 included.
     func backward() {
-        gradients.update(repeating: 0, count: gradientCount)
+        for parameter in parameters { parameter.gradient.update(repeating: 0, count: parameter.count) }
         layers.withUnsafeBufferPointer { layers in
             guard let last = layers.last else { return }
+            let count = last.rows &* last.fanOut
+            last.outputGradient.update(repeating: 0, count: count)
             // The penalty nodes come last in the graph, so their gradients arrive first.
             if let penalty {
                 for layer in layers.reversed() {
@@ -243,7 +269,6 @@ final class DenseTrainer {
                         layer.weights, into: layer.weightGradient, count: layer.fanIn &* layer.fanOut, factor: penalty, upstream: 1)
                 }
             }
-            let count = last.rows &* last.fanOut
             switch objective {
             case let .output(factor):
                 SumOperation.accumulateGradient(into: last.outputGradient, count: count, factor: factor, upstream: 1)
@@ -261,25 +286,40 @@ final class DenseTrainer {
             }
             for layer in layers.reversed() {
                 let count = layer.rows &* layer.fanOut
-                if layer.activation != .identity {
-                    layer.activation.accumulateGradient(
-                        input: layer.sum, output: layer.output, upstream: layer.outputGradient, into: layer.sumGradient, count: count)
-                }
-                if let biasGradient = layer.biasGradient {
+                if let biasGradient = layer.biasGradient, layer.activation == .relu {
+                    // ReLU's gradient and the bias's in one pass over the row.
                     var start = 0
                     while start < count {
-                        let g = layer.sumGradient + start, d = layer.productGradient + start
+                        let z = layer.sum + start, upstream = layer.outputGradient + start, g = layer.sumGradient + start
                         var j = 0
-                        while j < layer.fanOut { d[j] += g[j]; j &+= 1 }
-                        j = 0
-                        while j < layer.fanOut { biasGradient[j] += g[j]; j &+= 1 }
+                        while j < layer.fanOut {
+                            let value = 0.0 + (z[j] > 0 ? upstream[j] : 0)
+                            g[j] = value
+                            biasGradient[j] += value
+                            j &+= 1
+                        }
                         start &+= layer.fanOut
+                    }
+                } else {
+                    if layer.activation != .identity {
+                        layer.activation.storeGradient(
+                            input: layer.sum, output: layer.output, upstream: layer.outputGradient, into: layer.sumGradient, count: count)
+                    }
+                    // The product's gradient is the sum's (the same buffer); the bias collects every row.
+                    if let biasGradient = layer.biasGradient {
+                        var start = 0
+                        while start < count {
+                            let g = layer.sumGradient + start
+                            var j = 0
+                            while j < layer.fanOut { biasGradient[j] += g[j]; j &+= 1 }
+                            start &+= layer.fanOut
+                        }
                     }
                 }
                 if let inputGradient = layer.inputGradient {
                     MatrixProduct.gemm(
                         transposeA: false, transposeB: true, m: layer.rows, n: layer.fanIn, k: layer.fanOut, alpha: 1,
-                        a: layer.productGradient, lda: layer.fanOut, b: layer.weights, ldb: layer.fanOut, beta: 1,
+                        a: layer.productGradient, lda: layer.fanOut, b: layer.weights, ldb: layer.fanOut, beta: 0,
                         c: inputGradient, ldc: layer.fanIn)
                 }
                 MatrixProduct.gemm(

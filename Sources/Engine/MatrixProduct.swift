@@ -25,55 +25,67 @@ enum MatrixProduct {
                 Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
             return
         }
-        scale(c, m: m, n: n, ldc: ldc, by: beta)
-        if transposeB {
-            // C[i, j] += α Σp A(i, p) B[j, p]: dot products over contiguous rows of B.
-            var i = 0
-            while i < m {
-                var j = 0
-                while j < n {
-                    var sum = 0.0
-                    var p = 0
-                    while p < k {
-                        let aip = transposeA ? a[p &* lda &+ i] : a[i &* lda &+ p]
-                        sum += aip * b[j &* ldb &+ p]
-                        p &+= 1
-                    }
-                    c[i &* ldc &+ j] += alpha * sum
-                    j &+= 1
-                }
-                i &+= 1
-            }
-        } else {
-            // C[i, :] += α A(i, p) B[p, :]: the i-k-j order, rows of B and C contiguous.
-            var i = 0
-            while i < m {
-                let cRow = c + i &* ldc
-                var p = 0
-                while p < k {
-                    let aip = alpha * (transposeA ? a[p &* lda &+ i] : a[i &* lda &+ p])
-                    let bRow = b + p &* ldb
-                    var j = 0
-                    while j < n {
-                        cRow[j] += aip * bRow[j]
-                        j &+= 1
-                    }
-                    p &+= 1
-                }
-                i &+= 1
-            }
-        }
+        smallProduct(
+            transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+            a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
     }
 
-    /// C ← β·C, with β = 0 clearing (so NaNs in C do not survive, as in BLAS).
-    private static func scale(_ c: UnsafeMutablePointer<Double>, m: Int, n: Int, ldc: Int, by beta: Double) {
-        if beta == 1 { return }
+    /// The Swift kernel. Each element of C starts from β·C (exactly 0 when β = 0, so NaNs in C
+    /// do not survive, as in BLAS; C itself when β = 1) and takes its terms in the order of p:
+    /// with `transposeB`, α times the dot product Σp A(i, p)·B[j, p] summed from 0; otherwise
+    /// (α·A(i, p))·B[p, j] added one by one. The sums run in registers, four elements of a row at
+    /// a time, so four independent chains overlap and no partial sum goes through memory.
+    // swiftlint:disable:next function_parameter_count function_body_length
+    static func smallProduct(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Double,
+        a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
+        beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
+    ) {
+        // A(i, p) = a[i·aRow + p·aStep], B(p, j) = b[p·bStep + j·bColumn].
+        let (aRow, aStep) = transposeA ? (1, lda) : (lda, 1)
+        let (bStep, bColumn) = transposeB ? (1, ldb) : (ldb, 1)
+        @inline(__always) func start(_ value: Double) -> Double { beta == 0 ? 0 : beta == 1 ? value : beta * value }
         var i = 0
         while i < m {
-            let row = c + i &* ldc
+            let aI = a + i &* aRow, cRow = c + i &* ldc
             var j = 0
+            while j &+ 4 <= n {
+                let b0 = b + j &* bColumn, b1 = b0 + bColumn, b2 = b1 + bColumn, b3 = b2 + bColumn
+                var p = 0
+                if transposeB {
+                    var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+                    while p < k {
+                        let x = aI[p &* aStep], o = p &* bStep
+                        s0 += x * b0[o]; s1 += x * b1[o]; s2 += x * b2[o]; s3 += x * b3[o]
+                        p &+= 1
+                    }
+                    cRow[j] = start(cRow[j]) + alpha * s0
+                    cRow[j &+ 1] = start(cRow[j &+ 1]) + alpha * s1
+                    cRow[j &+ 2] = start(cRow[j &+ 2]) + alpha * s2
+                    cRow[j &+ 3] = start(cRow[j &+ 3]) + alpha * s3
+                } else {
+                    var s0 = start(cRow[j]), s1 = start(cRow[j &+ 1]), s2 = start(cRow[j &+ 2]), s3 = start(cRow[j &+ 3])
+                    while p < k {
+                        let x = alpha * aI[p &* aStep], o = p &* bStep
+                        s0 += x * b0[o]; s1 += x * b1[o]; s2 += x * b2[o]; s3 += x * b3[o]
+                        p &+= 1
+                    }
+                    cRow[j] = s0; cRow[j &+ 1] = s1; cRow[j &+ 2] = s2; cRow[j &+ 3] = s3
+                }
+                j &+= 4
+            }
             while j < n {
-                row[j] = beta == 0 ? 0 : beta * row[j]
+                let bJ = b + j &* bColumn
+                var p = 0
+                if transposeB {
+                    var sum = 0.0
+                    while p < k { sum += aI[p &* aStep] * bJ[p &* bStep]; p &+= 1 }
+                    cRow[j] = start(cRow[j]) + alpha * sum
+                } else {
+                    var sum = start(cRow[j])
+                    while p < k { sum += alpha * aI[p &* aStep] * bJ[p &* bStep]; p &+= 1 }
+                    cRow[j] = sum
+                }
                 j &+= 1
             }
             i &+= 1
