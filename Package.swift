@@ -102,7 +102,7 @@ let package = Package(
             swiftSettings: kernelSyntax.swift,
             linkerSettings: kernelSyntax.linker
         ),
-        .target(name: "Execution", dependencies: ["Notebook", "Outputs", "Kernel", "COpenSSL"], swiftSettings: seesSwiftSyntax),
+        .target(name: "Execution", dependencies: ["Notebook", "Engine", "Outputs", "Kernel", "COpenSSL"], swiftSettings: seesSwiftSyntax),
         .target(name: "Figures", dependencies: ["Markup", "Notebook", "Outputs"]),
         .target(
             name: "Site",

@@ -15,14 +15,15 @@ public struct BLASInfo: Sendable, CustomStringConvertible {
     public let requestedKernel: String?
     /// The kernel the library reports it runs.
     public let kernel: String?
-    /// How many threads the library uses for large products.
+    /// How many threads the library runs each call on: 1, since the engine splits large
+    /// products itself (`EngineThreads`).
     public let threads: Int
 
-    /// One line, e.g. `libopenblas.so.0, kernel SkylakeX (asked SkylakeX), 2 threads`.
+    /// One line, e.g. `libopenblas.so.0, kernel SkylakeX (asked SkylakeX), 1 thread per call`.
     public var description: String {
         guard let library else { return "no BLAS library found: matrix products run in Swift" }
         let asked = requestedKernel.map { " (asked \($0))" } ?? ""
-        return "\(library), kernel \(kernel ?? "unknown")\(asked), \(threads) threads"
+        return "\(library), kernel \(kernel ?? "unknown")\(asked), \(threads) thread per call"
     }
 }
 
@@ -55,11 +56,16 @@ enum BLAS {
 
     private static func load() -> Handle {
         let requested = kernel(forFeatures: weave_cpu_features())
-        let variable = "OPENBLAS_CORETYPE"
-        let inherited = getenv(variable).map { String(cString: $0) }
-        if let requested { setenv(variable, requested, 1) }
+        // The library runs every call on the caller's thread; the engine splits large products
+        // itself (`MatrixProduct.parts`), so no library thread ever spins waiting for work.
+        var settings = ["OPENBLAS_NUM_THREADS": "1"]
+        if let requested { settings["OPENBLAS_CORETYPE"] = requested }
+        let inherited = settings.keys.map { ($0, getenv($0).map { String(cString: $0) }) }
+        for (variable, value) in settings { setenv(variable, value, 1) }
         defer {
-            if let inherited { setenv(variable, inherited, 1) } else { unsetenv(variable) }
+            for (variable, value) in inherited {
+                if let value { setenv(variable, value, 1) } else { unsetenv(variable) }
+            }
         }
         for name in ["libopenblas.so.0", "libopenblas.so", "libopenblas.dylib"] {
             guard let library = dlopen(name, RTLD_NOW | RTLD_LOCAL),

@@ -9,8 +9,12 @@
 /// pointers, and a step neither allocates nor touches a reference count.
 /// `TrainingPathTests` checks the two paths against each other.
 final class DenseTrainer {
-    /// One layer's buffers. Without a bias `sum` is `product`; with identity `output` is `sum`,
-    /// exactly as the graph has no add or activation node then.
+    /// One layer's buffers. The graph has a node for the product, one for the sum with the
+    /// bias and one for the activation; here they share one buffer, overwritten in place
+    /// (product, then sum, then output), and so do their gradients: nothing the backward pass
+    /// reads is lost, since ReLU's derivative can read its output's sign (positive exactly
+    /// where the sum is) and tanh's and the sigmoid's read the output. Only leaky ReLU keeps
+    /// its sum apart (a negative slope flips the sign).
     struct Layer {
         let rows: Int, fanIn: Int, fanOut: Int
         let activation: Activation
@@ -20,12 +24,12 @@ final class DenseTrainer {
         let inputGradient: UnsafeMutablePointer<Double>?
         let weights: UnsafeMutablePointer<Double>, weightGradient: UnsafeMutablePointer<Double>
         let bias: UnsafeMutablePointer<Double>?, biasGradient: UnsafeMutablePointer<Double>?
-        /// rows × fanOut: input · weights.
-        let product: UnsafeMutablePointer<Double>, productGradient: UnsafeMutablePointer<Double>
-        /// rows × fanOut: product + bias.
-        let sum: UnsafeMutablePointer<Double>, sumGradient: UnsafeMutablePointer<Double>
-        /// rows × fanOut: activation(sum).
-        let output: UnsafeMutablePointer<Double>, outputGradient: UnsafeMutablePointer<Double>
+        /// rows × fanOut: input · weights, then + bias, then the activation's output (but for leaky ReLU).
+        let sum: UnsafeMutablePointer<Double>
+        /// rows × fanOut: the activation's output (`sum`'s buffer, but for leaky ReLU).
+        let output: UnsafeMutablePointer<Double>
+        /// rows × fanOut: dLoss/doutput, turned in place into dLoss/dsum = dLoss/dproduct.
+        let gradient: UnsafeMutablePointer<Double>
     }
 
     /// The loss with its data copied into the trainer's memory.
@@ -56,23 +60,18 @@ final class DenseTrainer {
         try network.checkInputs(inputs)
         let rows = inputs.rows
         // Every buffer's size, checked as the graph checks each of its nodes.
-        // Only the buffers the graph would have: a sum with a bias, an output with an activation.
         var valueCounts: [Int] = [inputs.count], gradientCounts: [Int] = []
         var fanIn = network.inputCount
         for (index, layer) in network.layers.enumerated() {
             let weights = network.weightMatrices[index].count
             let outputs = try checkedCount(rows, layer.units, "Network")
-            var counts = [weights, outputs], gradientSizes = [weights, outputs]
+            valueCounts += [weights, outputs]
+            gradientCounts += [weights, outputs]
             if network.hasBias {
-                counts += [layer.units, outputs]
-                gradientSizes.append(layer.units)
+                valueCounts.append(layer.units)
+                gradientCounts.append(layer.units)
             }
-            if layer.activation != .identity {
-                counts.append(outputs)
-                gradientSizes.append(outputs)
-            }
-            valueCounts += counts
-            gradientCounts += gradientSizes
+            if case .leakyReLU = layer.activation { valueCounts.append(outputs) }
             fanIn = layer.units
         }
         let outputShape = Shape(rows, fanIn)
@@ -127,27 +126,21 @@ final class DenseTrainer {
             let weights = value(fanIn * units), weightGradient = gradient(fanIn * units)
             Self.copy(network.weightMatrices[index], to: weights)
             weightBuffers.append(ParameterBuffer(value: weights, gradient: weightGradient, count: fanIn * units))
-            // The graph's product gradient is 0 + the sum's gradient, bit for bit the sum's
-            // gradient (a sum started at +0 is never −0), so the two share one buffer.
-            let product = value(outputs), productGradient = gradient(outputs)
+            let sum = value(outputs), layerGradient = gradient(outputs)
             var bias: UnsafeMutablePointer<Double>?, biasGradient: UnsafeMutablePointer<Double>?
-            var sum = product
-            let sumGradient = productGradient
             if network.hasBias {
                 let row = value(units), rowGradient = gradient(units)
                 Self.copy(network.biasVectors[index], to: row)
                 biasBuffers.append(ParameterBuffer(value: row, gradient: rowGradient, count: units))
                 (bias, biasGradient) = (row, rowGradient)
-                sum = value(outputs)
             }
-            var output = sum, outputGradient = sumGradient
-            if dense.activation != .identity { (output, outputGradient) = (value(outputs), gradient(outputs)) }
+            var output = sum
+            if case .leakyReLU = dense.activation { output = value(outputs) }
             built.append(Layer(
                 rows: rows, fanIn: fanIn, fanOut: units, activation: dense.activation,
                 input: input, inputGradient: inputGradient, weights: weights, weightGradient: weightGradient,
-                bias: bias, biasGradient: biasGradient, product: product, productGradient: productGradient,
-                sum: sum, sumGradient: sumGradient, output: output, outputGradient: outputGradient))
-            (input, inputGradient) = (output, outputGradient)
+                bias: bias, biasGradient: biasGradient, sum: sum, output: output, gradient: layerGradient))
+            (input, inputGradient) = (output, layerGradient)
             fanIn = units
         }
         let lossData = value(lossCount)
@@ -198,28 +191,11 @@ final class DenseTrainer {
                 MatrixProduct.gemm(
                     transposeA: false, transposeB: false, m: layer.rows, n: layer.fanOut, k: layer.fanIn, alpha: 1,
                     a: layer.input, lda: layer.fanIn, b: layer.weights, ldb: layer.fanOut, beta: 0,
-                    c: layer.product, ldc: layer.fanOut)
+                    c: layer.sum, ldc: layer.fanOut)
                 let count = layer.rows &* layer.fanOut
                 if let bias = layer.bias {
-                    let relu = layer.activation == .relu
-                    var start = 0
-                    while start < count {
-                        let x = layer.product + start, z = layer.sum + start, y = layer.output + start
-                        var j = 0
-                        if relu {
-                            // The add node and the ReLU node in one pass over the row.
-                            while j < layer.fanOut {
-                                let sum = x[j] + bias[j]
-                                z[j] = sum
-                                y[j] = sum > 0 ? sum : 0
-                                j &+= 1
-                            }
-                        } else {
-                            while j < layer.fanOut { z[j] = x[j] + bias[j]; j &+= 1 }
-                        }
-                        start &+= layer.fanOut
-                    }
-                    if relu { continue }
+                    Self.addBias(bias, to: layer.sum, rows: layer.rows, columns: layer.fanOut, relu: layer.activation == .relu)
+                    if layer.activation == .relu { continue }
                 }
                 if layer.activation != .identity {
                     layer.activation.apply(layer.sum, to: layer.output, count: count)
@@ -249,6 +225,59 @@ final class DenseTrainer {
         }
     }
 
+    /// Adds the bias row to every row of `sum` in place, and with `relu` applies ReLU in the
+    /// same pass: the add node and the ReLU node of the graph, element for element.
+    private static func addBias(
+        _ bias: UnsafePointer<Double>, to sum: UnsafeMutablePointer<Double>, rows: Int, columns: Int, relu: Bool
+    ) {
+        var row = 0
+        while row < rows {
+            let z = sum + row &* columns
+            var j = 0
+            if relu {
+                while j < columns { let value = z[j] + bias[j]; z[j] = value > 0 ? value : 0; j &+= 1 }
+            } else {
+                while j < columns { z[j] = z[j] + bias[j]; j &+= 1 }
+            }
+            row &+= 1
+        }
+    }
+
+    /// ReLU's gradient and the bias's in one pass: g ← 0 + (output > 0 ? g : 0) in place (the
+    /// output is positive exactly where the sum is), and each row of g added to the bias
+    /// gradient, row after row. Two lanes at a time with a select instead of a branch (half
+    /// the units' signs made it unpredictable); each lane does the scalar operations, so the
+    /// bits are the same.
+    private static func reluAndBiasGradient(
+        output: UnsafePointer<Double>, gradient: UnsafeMutablePointer<Double>,
+        bias: UnsafeMutablePointer<Double>, rows: Int, columns: Int
+    ) {
+        typealias Pair = SIMD2<Double>
+        let zero = Pair(repeating: 0)
+        var row = 0
+        while row < rows {
+            let offset = row &* columns
+            let y = UnsafeRawPointer(output + offset), g = UnsafeMutableRawPointer(gradient + offset)
+            let b = UnsafeMutableRawPointer(bias)
+            var j = 0
+            while j &+ 2 <= columns {
+                let byte = j &* 8
+                let mask = y.loadUnaligned(fromByteOffset: byte, as: Pair.self) .> zero
+                let value = zero + zero.replacing(with: g.loadUnaligned(fromByteOffset: byte, as: Pair.self), where: mask)
+                g.storeBytes(of: value, toByteOffset: byte, as: Pair.self)
+                b.storeBytes(of: b.loadUnaligned(fromByteOffset: byte, as: Pair.self) + value, toByteOffset: byte, as: Pair.self)
+                j &+= 2
+            }
+            while j < columns {
+                let value = 0.0 + (output[offset &+ j] > 0 ? gradient[offset &+ j] : 0)
+                gradient[offset &+ j] = value
+                bias[j] += value
+                j &+= 1
+            }
+            row &+= 1
+        }
+    }
+
     /// Computes the gradient of the last `forward`'s loss with respect to every parameter, in
     /// the graph's order (reverse build order) and to the graph's bits.
     ///
@@ -261,7 +290,7 @@ final class DenseTrainer {
         layers.withUnsafeBufferPointer { layers in
             guard let last = layers.last else { return }
             let count = last.rows &* last.fanOut
-            last.outputGradient.update(repeating: 0, count: count)
+            last.gradient.update(repeating: 0, count: count)
             // The penalty nodes come last in the graph, so their gradients arrive first.
             if let penalty {
                 for layer in layers.reversed() {
@@ -271,45 +300,36 @@ final class DenseTrainer {
             }
             switch objective {
             case let .output(factor):
-                SumOperation.accumulateGradient(into: last.outputGradient, count: count, factor: factor, upstream: 1)
+                SumOperation.accumulateGradient(into: last.gradient, count: count, factor: factor, upstream: 1)
             case let .meanSquaredError(targets):
                 MeanSquaredErrorOperation.accumulateGradient(
-                    last.output, targets: targets, count: count, upstream: 1, into: last.outputGradient)
+                    last.output, targets: targets, count: count, upstream: 1, into: last.gradient)
             case let .crossEntropy(labels, probabilities):
                 SoftmaxCrossEntropyOperation.accumulateGradient(
                     rows: last.rows, columns: last.fanOut, labels: UnsafeBufferPointer(start: labels, count: last.rows),
-                    probabilities: probabilities, upstream: 1, into: last.outputGradient)
+                    probabilities: probabilities, upstream: 1, into: last.gradient)
             case let .binaryCrossEntropy(labels):
                 BinaryCrossEntropyOperation.accumulateGradient(
                     last.output, labels: UnsafeBufferPointer(start: labels, count: count), count: count, upstream: 1,
-                    into: last.outputGradient)
+                    into: last.gradient)
             }
             for layer in layers.reversed() {
                 let count = layer.rows &* layer.fanOut
                 if let biasGradient = layer.biasGradient, layer.activation == .relu {
-                    // ReLU's gradient and the bias's in one pass over the row.
-                    var start = 0
-                    while start < count {
-                        let z = layer.sum + start, upstream = layer.outputGradient + start, g = layer.sumGradient + start
-                        var j = 0
-                        while j < layer.fanOut {
-                            let value = 0.0 + (z[j] > 0 ? upstream[j] : 0)
-                            g[j] = value
-                            biasGradient[j] += value
-                            j &+= 1
-                        }
-                        start &+= layer.fanOut
-                    }
+                    Self.reluAndBiasGradient(
+                        output: layer.output, gradient: layer.gradient, bias: biasGradient, rows: layer.rows, columns: layer.fanOut)
                 } else {
                     if layer.activation != .identity {
+                        // In place: the derivative at each element reads only that element.
                         layer.activation.storeGradient(
-                            input: layer.sum, output: layer.output, upstream: layer.outputGradient, into: layer.sumGradient, count: count)
+                            input: layer.activation == .relu ? layer.output : layer.sum, output: layer.output,
+                            upstream: layer.gradient, into: layer.gradient, count: count)
                     }
-                    // The product's gradient is the sum's (the same buffer); the bias collects every row.
+                    // The bias collects every row of the sum's gradient.
                     if let biasGradient = layer.biasGradient {
                         var start = 0
                         while start < count {
-                            let g = layer.sumGradient + start
+                            let g = layer.gradient + start
                             var j = 0
                             while j < layer.fanOut { biasGradient[j] += g[j]; j &+= 1 }
                             start &+= layer.fanOut
@@ -319,12 +339,12 @@ final class DenseTrainer {
                 if let inputGradient = layer.inputGradient {
                     MatrixProduct.gemm(
                         transposeA: false, transposeB: true, m: layer.rows, n: layer.fanIn, k: layer.fanOut, alpha: 1,
-                        a: layer.productGradient, lda: layer.fanOut, b: layer.weights, ldb: layer.fanOut, beta: 0,
+                        a: layer.gradient, lda: layer.fanOut, b: layer.weights, ldb: layer.fanOut, beta: 0,
                         c: inputGradient, ldc: layer.fanIn)
                 }
                 MatrixProduct.gemm(
                     transposeA: true, transposeB: false, m: layer.fanIn, n: layer.fanOut, k: layer.rows, alpha: 1,
-                    a: layer.input, lda: layer.fanIn, b: layer.productGradient, ldb: layer.fanOut, beta: 1,
+                    a: layer.input, lda: layer.fanIn, b: layer.gradient, ldb: layer.fanOut, beta: 1,
                     c: layer.weightGradient, ldc: layer.fanOut)
             }
         }

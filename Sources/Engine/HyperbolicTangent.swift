@@ -1,6 +1,5 @@
 import CBLAS
 import CKernels
-import Dispatch
 
 #if canImport(Glibc)
 import Glibc
@@ -73,10 +72,12 @@ enum HyperbolicTangent {
     /// The processors online (at least one).
     static let processors = Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
-    /// Two pointers into one tensor, handed to worker threads that write disjoint ranges.
-    private struct Span: @unchecked Sendable {
+    /// One tensor's tanh split into ranges, handed to the threads of `weave_pool_run`.
+    private struct Job {
+        let kernel: Kernel
         let input: UnsafePointer<Double>
         let output: UnsafeMutablePointer<Double>
+        let count: Int, size: Int
     }
 
     /// Writes tanh(input[i]) to output[i] (the two may be the same), in parallel for large counts.
@@ -86,12 +87,15 @@ enum HyperbolicTangent {
         // something else (another process, a BLAS thread still spinning) does not hold the rest up.
         let parts = count >= parallelThreshold ? Swift.min(processors * 4, 64) : 1
         guard parts > 1 else { return kernel(input, output, count) }
-        let span = Span(input: input, output: output)
         // Whole vectors of 8 per part, so only the last part has a tail.
-        let size = ((count + parts - 1) / parts + 7) & ~7
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let start = part * size, end = Swift.min(count, start + size)
-            if start < end { kernel(span.input + start, span.output + start, end - start) }
+        var job = Job(kernel: kernel, input: input, output: output, count: count,
+                      size: ((count + parts - 1) / parts + 7) & ~7)
+        withUnsafeMutablePointer(to: &job) { job in
+            weave_pool_run(parts, { context, part in
+                guard let job = context?.assumingMemoryBound(to: Job.self).pointee else { return }
+                let start = part &* job.size, end = Swift.min(job.count, start &+ job.size)
+                if start < end { job.kernel(job.input + start, job.output + start, end &- start) }
+            }, job)
         }
     }
 }

@@ -1,4 +1,5 @@
 import CBLAS
+import CKernels
 
 /// The matrix-product kernel every product in the engine goes through:
 /// C ← α·op(A)·op(B) + β·C, row-major, where op transposes when asked.
@@ -18,16 +19,67 @@ enum MatrixProduct {
         if m == 0 || n == 0 { return }
         if ProductLog.path != nil { ProductLog.record(m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB) }
         if m &* n &* k >= blasThreshold, let dgemm = BLAS.handle.dgemm {
-            dgemm(
-                Int32(WEAVE_CBLAS_ROW_MAJOR),
-                Int32(transposeA ? WEAVE_CBLAS_TRANS : WEAVE_CBLAS_NO_TRANS),
-                Int32(transposeB ? WEAVE_CBLAS_TRANS : WEAVE_CBLAS_NO_TRANS),
-                Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+            // Large products are split into blocks of C (bands of rows, or of columns when C is
+            // wider than tall), each one single-threaded library call, run side by side. The
+            // split depends on the shape alone, so the bits do not depend on the threads free.
+            var job = ProductJob(
+                dgemm: dgemm, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+                a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc, parts: parts(m: m, n: n, k: k))
+            if job.parts == 1 { return job.run(part: 0) }
+            withUnsafeMutablePointer(to: &job) { job in
+                weave_pool_run(job.pointee.parts, { context, part in
+                    context?.assumingMemoryBound(to: ProductJob.self).pointee.run(part: part)
+                }, job)
+            }
             return
         }
         smallProduct(
             transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
             a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+    }
+
+    /// From this many multiply-adds on, a product is split in two; from `4 × parallelThreshold`
+    /// on, in four (OpenBLAS's own threshold for using threads is 65536 × 4).
+    static let parallelThreshold = 1 << 18
+
+    /// How many blocks a product of this shape is computed in: by its size alone, never by the
+    /// processors free, so its bits are the same on every run.
+    static func parts(m: Int, n: Int, k: Int) -> Int {
+        let work = m &* n &* k, extent = Swift.max(m, n)
+        if work < parallelThreshold || extent < 32 { return 1 }
+        return work >= 4 &* parallelThreshold && extent >= 64 ? 4 : 2
+    }
+
+    /// One product split into blocks of C, handed to the threads of `weave_pool_run`.
+    private struct ProductJob {
+        let dgemm: weave_cblas_dgemm_fn
+        let transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Double
+        let a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int
+        let beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int, parts: Int
+
+        /// Computes block `part`: a band of rows of C, or of columns when C is wider than tall,
+        /// the bands a multiple of 8 wide (the last one narrower).
+        func run(part: Int) {
+            let splitRows = m >= n, extent = splitRows ? m : n
+            let size = ((extent + parts - 1) / parts + 7) & ~7
+            let start = part &* size, end = Swift.min(extent, start &+ size)
+            guard start < end else { return }
+            var a = self.a, b = self.b, c = self.c, rows = m, columns = n
+            if splitRows {
+                a += transposeA ? start : start &* lda
+                c += start &* ldc
+                rows = end &- start
+            } else {
+                b += transposeB ? start &* ldb : start
+                c += start
+                columns = end &- start
+            }
+            dgemm(
+                Int32(WEAVE_CBLAS_ROW_MAJOR),
+                Int32(transposeA ? WEAVE_CBLAS_TRANS : WEAVE_CBLAS_NO_TRANS),
+                Int32(transposeB ? WEAVE_CBLAS_TRANS : WEAVE_CBLAS_NO_TRANS),
+                Int32(rows), Int32(columns), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+        }
     }
 
     /// The Swift kernel. Each element of C starts from β·C (exactly 0 when β = 0, so NaNs in C

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Kernel
 import Notebook
@@ -126,9 +127,8 @@ public struct NotebookExecutor: Sendable {
     /// path order whatever the order they finished in; `finished` hears each as it finishes
     /// (one call at a time: the number finished so far, the total, the run).
     ///
-    /// The BLAS library keeps its thread count whatever `jobs` is: OpenBLAS gives products
-    /// whose last bits depend on how many threads computed them, and the site must not
-    /// depend on `jobs` (docs/site.md gives the measurements behind this).
+    /// While notebooks run side by side, each gets its share of the processors for the engine's
+    /// large products (`EngineThreads`), which changes no bit of any result.
     public func execute(paths: [String], jobs: Int, cache: ExecutionCache?,
                         finished: (@Sendable (Int, Int, NotebookRun) -> Void)? = nil) -> [NotebookRun] {
         let workers = max(1, min(jobs, paths.count))
@@ -226,6 +226,7 @@ private final class RunBoard: @unchecked Sendable {
     private let lock = NSLock()
     private var next = 0
     private var finishedCount = 0
+    private var running = 0
     private var results: [NotebookRun?]
 
     init(count: Int) {
@@ -238,7 +239,16 @@ private final class RunBoard: @unchecked Sendable {
         defer { lock.unlock() }
         guard next < results.count else { return nil }
         next += 1
+        running += 1
+        shareProcessors()
         return next - 1
+    }
+
+    /// Gives each running notebook its share of the processors for the engine's large
+    /// products (the bits do not depend on it): two notebooks side by side on two cores run
+    /// one thread each instead of four threads fighting over two cores.
+    private func shareProcessors() {
+        EngineThreads.limit(to: EngineThreads.processors / Swift.max(running, 1))
     }
 
     /// Records a finished run and tells `report` how many have finished, under the lock.
@@ -247,6 +257,8 @@ private final class RunBoard: @unchecked Sendable {
         defer { lock.unlock() }
         results[index] = run
         finishedCount += 1
+        running -= 1
+        shareProcessors()
         report(finishedCount)
     }
 

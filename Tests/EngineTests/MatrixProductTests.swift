@@ -1,4 +1,5 @@
 @testable import Engine
+import Foundation
 import XCTest
 
 /// The Swift kernel for small products keeps its sums in registers; what it computes must stay
@@ -70,4 +71,47 @@ final class MatrixProductTests: XCTestCase {
         XCTAssertEqual(try a.matmul(b).scalars, [19, 22, 43, 50])
         XCTAssertEqual(try a.T.matmul(b).scalars, [26, 30, 38, 44])
     }
+
+    /// A large product's bits whatever the threads: its blocks are fixed by its shape.
+    func testLargeProductsGiveTheSameBitsOnAnyNumberOfThreads() throws {
+        let shapes = [(300, 100, 100), (1000, 500, 500), (100, 300, 2000), (37, 900, 61)]
+        defer { EngineThreads.limit(to: EngineThreads.processors) }
+        for (m, k, n) in shapes {
+            let a = try Tensor.randn(m, k, seed: 1), b = try Tensor.randn(k, n, seed: 2)
+            XCTAssertGreaterThan(MatrixProduct.parts(m: m, n: n, k: k), 1, "\(m)×\(k)·\(k)×\(n) is split")
+            EngineThreads.limit(to: 1)
+            XCTAssertEqual(EngineThreads.count, 1)
+            let alone = try a.matmul(b).scalars.map(\.bitPattern)
+            EngineThreads.limit(to: EngineThreads.processors)
+            let shared = try a.matmul(b).scalars.map(\.bitPattern)
+            XCTAssertEqual(alone, shared, "\(m)×\(k)·\(k)×\(n)")
+            // And the values are the product's: one element checked against its dot product.
+            let i = m / 2, j = n - 1
+            let dot = (0..<k).reduce(0.0) { $0 + a.scalars[i * k + $1] * b.scalars[$1 * n + j] }
+            XCTAssertEqual(Double(bitPattern: shared[i * n + j]), dot, accuracy: 1e-9 * Double(k))
+        }
+    }
+
+    /// Callers on several threads at once share the pool (a busy pool runs a caller's parts on
+    /// the caller's thread) and every one gets its own product, bit for bit.
+    func testProductsFromManyThreadsAtOnce() throws {
+        let a = try Tensor.randn(300, 100, seed: 3), b = try Tensor.randn(100, 100, seed: 4)
+        let expected = try a.matmul(b).scalars.map(\.bitPattern)
+        let results = ResultBox(count: 8)
+        DispatchQueue.concurrentPerform(iterations: 8) { caller in
+            var same = true
+            for _ in 0..<50 { same = same && (try? a.matmul(b).scalars.map(\.bitPattern)) == expected }
+            results.set(caller, same)
+        }
+        XCTAssertEqual(results.values, Array(repeating: true, count: 8))
+    }
+}
+
+/// Results written by the threads of a test, one slot each.
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Bool]
+    init(count: Int) { slots = Array(repeating: false, count: count) }
+    func set(_ index: Int, _ value: Bool) { lock.lock(); slots[index] = value; lock.unlock() }
+    var values: [Bool] { lock.lock(); defer { lock.unlock() }; return slots }
 }
