@@ -84,7 +84,7 @@ extension Network {
     /// Runs the layers one at a time, handing each layer's output to `output`. The same
     /// kernels as the network's graph, with the same arguments (so the same bits: a test
     /// compares them), writing straight into the arrays the outputs keep: besides what is
-    /// returned, only one layer's sum is alive at a time, and nothing is copied.
+    /// returned nothing is alive: each layer's sum becomes its output in place.
     private func layerByLayer(_ inputs: Tensor, _ output: (Tensor) -> Void) throws {
         try checkInputs(inputs)
         var current = inputs
@@ -113,12 +113,10 @@ extension Network {
                 }
             }
             if layer.activation != .identity {
-                let activated = Self.filled(count) { out in
-                    sum.withUnsafeBufferPointer { input in
-                        if let input = input.baseAddress { layer.activation.apply(input, to: out, count: count) }
-                    }
+                // In place: each element's activation reads only that element.
+                sum.withUnsafeMutableBufferPointer { z in
+                    if let z = z.baseAddress { layer.activation.apply(z, to: z, count: count) }
                 }
-                sum = activated
             }
             current = Tensor(unchecked: rows, units, sum)
             output(current)

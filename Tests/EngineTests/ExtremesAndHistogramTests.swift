@@ -74,4 +74,42 @@ final class ExtremesAndHistogramTests: XCTestCase {
             XCTAssertEqual("\(error)", "histogram: range must be finite with low < high")
         }
     }
+
+    /// The binning as first written (a filtered copy, then one pass per figure), which the
+    /// copy-free binning must match bit for bit: the edges, counts, mean and std of the figures.
+    private func referenceHistogram(_ data: [Double], bins: Int, range: (Double, Double)?) -> ([UInt64], [Int], UInt64, UInt64) {
+        let finite = data.filter(\.isFinite)
+        var low = range?.0 ?? finite.min() ?? 0, high = range?.1 ?? finite.max() ?? 1
+        if low == high { low -= 0.5; high += 0.5 }
+        let width = (high - low) / Double(bins)
+        let edges = (0...bins).map { $0 == bins ? high : low + Double($0) * width }
+        var counts = [Int](repeating: 0, count: bins)
+        for value in finite where value >= low && value <= high {
+            var position = (value - low) / width
+            if !position.isFinite { position = (value / 2 - low / 2) / ((high / 2 - low / 2) / Double(bins)) }
+            counts[min(bins - 1, max(0, Int(position.isFinite ? position : 0)))] += 1
+        }
+        let mean = finite.isEmpty ? .nan : finite.reduce(0, +) / Double(finite.count)
+        let variance = finite.isEmpty ? .nan : finite.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(finite.count)
+        return (edges.map(\.bitPattern), counts, mean.bitPattern, variance.squareRoot().bitPattern)
+    }
+
+    func testBinningWithoutACopyGivesTheSameFigures() throws {
+        var random = try RandomState(seed: 5)
+        let specials: [Double] = [.nan, .infinity, -.infinity, 0, -0.0, 1e308, -1e308, .leastNonzeroMagnitude]
+        for trial in 0..<300 {
+            let count = Int(random.interval(40))
+            let data = (0..<count).map { _ in
+                random.rand() < 0.2 ? specials[Int(random.interval(UInt64(specials.count - 1)))] : random.randn() * 3
+            }
+            let bins = Int(random.interval(9)) + 1
+            let range: (Double, Double)? = trial % 2 == 0 ? nil : (-2, 2.5)
+            let histogram = try Histogram(data, bins: bins, range: range)
+            let (edges, counts, mean, std) = referenceHistogram(data, bins: bins, range: range)
+            XCTAssertEqual(histogram.edges.map(\.bitPattern), edges, "\(data)")
+            XCTAssertEqual(histogram.counts, counts, "\(data)")
+            XCTAssertEqual(histogram.mean.bitPattern, mean, "\(data)")
+            XCTAssertEqual(histogram.std.bitPattern, std, "\(data)")
+        }
+    }
 }

@@ -143,4 +143,31 @@ final class ReleaseTests: XCTestCase {
         XCTAssertEqual(Session.words(in: "let café_2 = $0 + x1 // ünïcode"), ["let", "café_2", "$0", "x1", "ünïcode"])
         XCTAssertTrue(Session.words(in: "let 🐶 = 1").contains("🐶"))
     }
+
+    func testMembersAreNotUsesOfTopLevelNames() {
+        // `.xavier` is a member: lesson 03 kept its 40 MB `xavier` activations alive through a
+        // later `layers(.relu, .xavier)` until this rule. A range's bound after `...` is a use.
+        XCTAssertEqual(Session.words(in: "layers(.relu, .xavier) + net.w5 + a?.b + (0...n) + (1..<m) + \\.key"),
+                       ["layers", "net", "a", "0", "n", "1", "m"])
+        XCTAssertEqual(Session.words(in: "net\n    .train(steps)"), ["net", "steps"])
+    }
+
+    func testAValueNamedLikeALaterMemberIsReleasedAndNothingBreaks() throws {
+        let notebook = try Notebook.parse(source: """
+        ```swift
+        let xavier = Tensor.randn(200, 200, seed: 0)
+        let n = 3
+        print(xavier.shape)
+        ```
+
+        ```swift
+        let net = Network(inputs: 2, layers: [2, 1])
+        net.initialize(.xavier, seed: 0)
+        print((0...n).count, net.parameters.count)
+        ```
+        """, path: "members.md")
+        let (executed, problems) = NotebookExecutor().execute(notebook)
+        XCTAssertEqual(problems.map(\.description), [])
+        XCTAssertEqual(executed.cells[1].outputs, [.text("4 9\n")])
+    }
 }

@@ -28,20 +28,27 @@ extension Session {
 
     /// Every run of `source` between ASCII spaces and punctuation (`_` and `$` belong to
     /// words, as does every non-ASCII character): a superset of the names the code refers to,
-    /// whatever characters they use, comments and strings included.
+    /// whatever characters they use, comments and strings included. A word right after a
+    /// single `.` is left out: `.xavier` and `net.xavier` name members, never a top-level
+    /// value (after `...` it is a range's bound, and counts).
     public static func words(in source: String) -> Set<String> {
         var words: Set<String> = []
         var word = ""
+        var member = false
+        // The two scalars before the current word.
+        var last: Unicode.Scalar = " ", beforeLast: Unicode.Scalar = " "
         for scalar in source.unicodeScalars {
             let ascii = scalar.isASCII
             if !ascii || scalar == "_" || scalar == "$" || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if word.isEmpty { member = last == "." && beforeLast != "." }
                 word.unicodeScalars.append(scalar)
             } else {
-                if !word.isEmpty { words.insert(word) }
+                if !word.isEmpty && !member { words.insert(word) }
                 word = ""
             }
+            (beforeLast, last) = (last, scalar)
         }
-        if !word.isEmpty { words.insert(word) }
+        if !word.isEmpty && !member { words.insert(word) }
         return words
     }
 }
