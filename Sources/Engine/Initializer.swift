@@ -57,14 +57,21 @@ public enum Initializer: Sendable, Hashable, CustomStringConvertible {
         case let .uniform(low, high):
             return try Tensor.uniform(fanIn, fanOut, low: low, high: high, using: &stream)
         case let .normal(std):
-            return try Tensor.randn(fanIn, fanOut, using: &stream) * std
+            return try Self.scaledNormal(fanIn, fanOut, std, &stream)
         case .xavier:
-            return try Tensor.randn(fanIn, fanOut, using: &stream) * (1 / Double(fanIn).squareRoot())
+            return try Self.scaledNormal(fanIn, fanOut, 1 / Double(fanIn).squareRoot(), &stream)
         case .he:
-            return try Tensor.randn(fanIn, fanOut, using: &stream) * (2 / Double(fanIn)).squareRoot()
+            return try Self.scaledNormal(fanIn, fanOut, (2 / Double(fanIn)).squareRoot(), &stream)
         case .glorot:
             let limit = (6 / Double(fanIn + fanOut)).squareRoot()
             return try Tensor.uniform(fanIn, fanOut, low: -limit, high: limit, using: &stream)
         }
+    }
+
+    /// randn · scale, each draw scaled as it is made: the bits of `Tensor.randn(…) * scale`
+    /// without the unscaled copy.
+    private static func scaledNormal(_ rows: Int, _ columns: Int, _ scale: Double, _ stream: inout RandomState) throws -> Tensor {
+        let count = try checkedCount(rows, columns, "Tensor.randn")
+        return Tensor(unchecked: rows, columns, (0..<count).map { _ in stream.randn() * scale })
     }
 }

@@ -91,12 +91,13 @@ public final class Network {
         try initializer.validate()
         var stream = try RandomState(seed: seed)
         var fanIn = inputCount
-        var matrices: [Tensor] = []
-        for layer in layers {
-            matrices.append(try initializer.matrix(fanIn: fanIn, fanOut: layer.units, stream: &stream))
+        // Each matrix replaces the old one as soon as it is drawn, so the two sets of weights
+        // are never alive at once. The shapes were checked when the network was made, so no
+        // draw can fail half way.
+        for (index, layer) in layers.enumerated() {
+            weightMatrices[index] = try initializer.matrix(fanIn: fanIn, fanOut: layer.units, stream: &stream)
             fanIn = layer.units
         }
-        weightMatrices = matrices
         biasVectors = biasVectors.map { $0 * 0 }
     }
 
