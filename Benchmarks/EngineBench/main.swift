@@ -52,8 +52,20 @@ func matrixProduct() throws -> Double {
     return 2.0 * 1000 * 500 * 500 * Double(repeats) / seconds / 1e9
 }
 
+/// Millions of standard normal draws per second (numpy's legacy stream, in blocks of 500,000).
+func normalDraws() throws -> Double {
+    var checksum = 0.0
+    let seconds = try bestTime(repeats: 5) {
+        var stream = try RandomState(seed: 0)
+        for _ in 0..<10 { checksum += stream.randn(500_000)[499_999] }
+    }
+    if checksum.isNaN { print("unexpected NaN") }
+    return 5.0 / seconds
+}
+
 do {
     switch CommandLine.arguments.dropFirst().first {
+    case "randn": print(try normalDraws())
     case "toy": print(try toyNetwork())
     case "activations": print(try activationForward())
     case "gemm":
@@ -64,7 +76,7 @@ do {
         let (count, flops, seconds) = try ProductLog.replay(CommandLine.arguments.dropFirst(2).first ?? "")
         print(seconds, count, flops)
     default:
-        print("usage: EngineBench toy | activations | gemm | floor FILE")
+        print("usage: EngineBench toy | activations | gemm | randn | floor FILE")
     }
 } catch {
     print("error: \(error)")

@@ -87,6 +87,16 @@ public enum Activation: Sendable, Hashable, CustomStringConvertible {
         case .identity:
             while i < count { gradient[i] = 0.0 + upstream[i]; i &+= 1 }
         case .relu:
+            // Two lanes with a select: the signs of the units make a branch unpredictable.
+            let zero = SIMD2<Double>(repeating: 0)
+            let x = UnsafeRawPointer(input), u = UnsafeRawPointer(upstream), g = UnsafeMutableRawPointer(gradient)
+            while i &+ 2 <= count {
+                let byte = i &* 8
+                let mask = x.loadUnaligned(fromByteOffset: byte, as: SIMD2<Double>.self) .> zero
+                let value = zero + zero.replacing(with: u.loadUnaligned(fromByteOffset: byte, as: SIMD2<Double>.self), where: mask)
+                g.storeBytes(of: value, toByteOffset: byte, as: SIMD2<Double>.self)
+                i &+= 2
+            }
             while i < count { gradient[i] = 0.0 + (input[i] > 0 ? upstream[i] : 0); i &+= 1 }
         case let .leakyReLU(slope):
             while i < count { gradient[i] = 0.0 + (input[i] > 0 ? upstream[i] : slope * upstream[i]); i &+= 1 }

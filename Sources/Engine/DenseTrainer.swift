@@ -230,6 +230,17 @@ final class DenseTrainer {
     private static func addBias(
         _ bias: UnsafePointer<Double>, to sum: UnsafeMutablePointer<Double>, rows: Int, columns: Int, relu: Bool
     ) {
+        if columns == 1 {
+            // One output: a flat loop, not one loop per row.
+            let b = bias[0]
+            var i = 0
+            if relu {
+                while i < rows { let value = sum[i] + b; sum[i] = value > 0 ? value : 0; i &+= 1 }
+            } else {
+                while i < rows { sum[i] = sum[i] + b; i &+= 1 }
+            }
+            return
+        }
         var row = 0
         while row < rows {
             let z = sum + row &* columns
@@ -243,6 +254,33 @@ final class DenseTrainer {
         }
     }
 
+    /// bias[j] += g[0, j] + g[1, j] + …, row after row, as the graph's add node accumulates;
+    /// four columns at a time in registers, so a narrow layer (one output) is not one long
+    /// chain of additions through memory.
+    private static func addColumnSums(
+        of gradient: UnsafePointer<Double>, rows: Int, columns: Int, to bias: UnsafeMutablePointer<Double>
+    ) {
+        var j = 0
+        while j &+ 4 <= columns {
+            var s0 = bias[j], s1 = bias[j &+ 1], s2 = bias[j &+ 2], s3 = bias[j &+ 3]
+            var g = gradient + j
+            var row = 0
+            while row < rows {
+                s0 += g[0]; s1 += g[1]; s2 += g[2]; s3 += g[3]
+                g += columns
+                row &+= 1
+            }
+            (bias[j], bias[j &+ 1], bias[j &+ 2], bias[j &+ 3]) = (s0, s1, s2, s3)
+            j &+= 4
+        }
+        while j < columns {
+            var sum = bias[j], g = gradient + j, row = 0
+            while row < rows { sum += g[0]; g += columns; row &+= 1 }
+            bias[j] = sum
+            j &+= 1
+        }
+    }
+
     /// ReLU's gradient and the bias's in one pass: g ← 0 + (output > 0 ? g : 0) in place (the
     /// output is positive exactly where the sum is), and each row of g added to the bias
     /// gradient, row after row. Two lanes at a time with a select instead of a branch (half
@@ -252,6 +290,12 @@ final class DenseTrainer {
         output: UnsafePointer<Double>, gradient: UnsafeMutablePointer<Double>,
         bias: UnsafeMutablePointer<Double>, rows: Int, columns: Int
     ) {
+        if columns < 16 {
+            // Narrow: the bias would be one short chain of additions per row; sum it apart.
+            Activation.relu.storeGradient(
+                input: output, output: output, upstream: gradient, into: gradient, count: rows &* columns)
+            return addColumnSums(of: gradient, rows: rows, columns: columns, to: bias)
+        }
         typealias Pair = SIMD2<Double>
         let zero = Pair(repeating: 0)
         var row = 0
@@ -327,13 +371,7 @@ final class DenseTrainer {
                     }
                     // The bias collects every row of the sum's gradient.
                     if let biasGradient = layer.biasGradient {
-                        var start = 0
-                        while start < count {
-                            let g = layer.gradient + start
-                            var j = 0
-                            while j < layer.fanOut { biasGradient[j] += g[j]; j &+= 1 }
-                            start &+= layer.fanOut
-                        }
+                        Self.addColumnSums(of: layer.gradient, rows: layer.rows, columns: layer.fanOut, to: biasGradient)
                     }
                 }
                 if let inputGradient = layer.inputGradient {

@@ -68,10 +68,13 @@ public enum Initializer: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// randn · scale, each draw scaled as it is made: the bits of `Tensor.randn(…) * scale`
-    /// without the unscaled copy.
+    /// randn · scale, scaled in place: the bits of `Tensor.randn(…) * scale` without a copy.
     private static func scaledNormal(_ rows: Int, _ columns: Int, _ scale: Double, _ stream: inout RandomState) throws -> Tensor {
         let count = try checkedCount(rows, columns, "Tensor.randn")
-        return Tensor(unchecked: rows, columns, (0..<count).map { _ in stream.randn() * scale })
+        var values = stream.randn(count)
+        values.withUnsafeMutableBufferPointer { values in
+            for index in values.indices { values[index] *= scale }
+        }
+        return Tensor(unchecked: rows, columns, values)
     }
 }

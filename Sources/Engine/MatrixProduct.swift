@@ -126,21 +126,48 @@ enum MatrixProduct {
                 }
                 j &+= 4
             }
+            i &+= 1
+        }
+        // The columns past the last block of four (all of them when n < 4, as in a layer with
+        // one output) go four rows at a time: four independent sums again. Rows past m are
+        // computed on the last row and not stored.
+        let tail = n & ~3
+        guard tail < n else { return }
+        i = 0
+        while i < m {
+            let last = m &- 1
+            let r0 = i, r1 = Swift.min(i &+ 1, last), r2 = Swift.min(i &+ 2, last), r3 = Swift.min(i &+ 3, last)
+            let a0 = a + r0 &* aRow, a1 = a + r1 &* aRow, a2 = a + r2 &* aRow, a3 = a + r3 &* aRow
+            var j = tail
             while j < n {
                 let bJ = b + j &* bColumn
                 var p = 0
+                var s0: Double, s1: Double, s2: Double, s3: Double
                 if transposeB {
-                    var sum = 0.0
-                    while p < k { sum += aI[p &* aStep] * bJ[p &* bStep]; p &+= 1 }
-                    cRow[j] = start(cRow[j]) + alpha * sum
+                    (s0, s1, s2, s3) = (0, 0, 0, 0)
+                    while p < k {
+                        let y = bJ[p &* bStep], o = p &* aStep
+                        s0 += a0[o] * y; s1 += a1[o] * y; s2 += a2[o] * y; s3 += a3[o] * y
+                        p &+= 1
+                    }
+                    (s0, s1, s2, s3) = (start(c[r0 &* ldc &+ j]) + alpha * s0, start(c[r1 &* ldc &+ j]) + alpha * s1,
+                                        start(c[r2 &* ldc &+ j]) + alpha * s2, start(c[r3 &* ldc &+ j]) + alpha * s3)
                 } else {
-                    var sum = start(cRow[j])
-                    while p < k { sum += alpha * aI[p &* aStep] * bJ[p &* bStep]; p &+= 1 }
-                    cRow[j] = sum
+                    (s0, s1, s2, s3) = (start(c[r0 &* ldc &+ j]), start(c[r1 &* ldc &+ j]),
+                                        start(c[r2 &* ldc &+ j]), start(c[r3 &* ldc &+ j]))
+                    while p < k {
+                        let y = bJ[p &* bStep], o = p &* aStep
+                        s0 += alpha * a0[o] * y; s1 += alpha * a1[o] * y; s2 += alpha * a2[o] * y; s3 += alpha * a3[o] * y
+                        p &+= 1
+                    }
                 }
+                c[r0 &* ldc &+ j] = s0
+                if i &+ 1 <= last { c[r1 &* ldc &+ j] = s1 }
+                if i &+ 2 <= last { c[r2 &* ldc &+ j] = s2 }
+                if i &+ 3 <= last { c[r3 &* ldc &+ j] = s3 }
                 j &+= 1
             }
-            i &+= 1
+            i &+= 4
         }
     }
 }

@@ -49,19 +49,21 @@ public struct RandomState: Sendable {
         return y
     }
 
-    /// Regenerates the 624 words of state (the MT19937 recurrence).
+    /// Regenerates the 624 words of state (the MT19937 recurrence), in the three stretches
+    /// where i + 1 and i + 397 wrap or not, so no index needs a remainder, and with the
+    /// twist's conditional xor as a mask.
     private mutating func twist() {
-        let n = Self.stateSize
-        let m = 397
-        key.withUnsafeMutableBufferPointer { mt in
-            var i = 0
-            while i < n {
-                let y = (mt[i] & 0x8000_0000) | (mt[(i &+ 1) % n] & 0x7FFF_FFFF)
-                var next = mt[(i &+ m) % n] ^ (y >> 1)
-                if y & 1 != 0 { next ^= 0x9908_B0DF }
-                mt[i] = next
-                i &+= 1
+        key.withUnsafeMutableBufferPointer { buffer in
+            guard let mt = buffer.baseAddress, buffer.count == Self.stateSize else { return }
+            @inline(__always) func word(_ i: Int, _ next: Int, _ far: Int) {
+                let y = (mt[i] & 0x8000_0000) | (mt[next] & 0x7FFF_FFFF)
+                mt[i] = mt[far] ^ (y >> 1) ^ ((0 &- (y & 1)) & 0x9908_B0DF)
             }
+            let n = Self.stateSize, m = 397
+            var i = 0
+            while i < n &- m { word(i, i &+ 1, i &+ m); i &+= 1 }
+            while i < n &- 1 { word(i, i &+ 1, i &+ m &- n); i &+= 1 }
+            word(n &- 1, 0, m &- 1)
         }
         position = 0
     }
@@ -95,9 +97,48 @@ public struct RandomState: Sendable {
         return f * x2
     }
 
-    /// `count` standard normal draws.
+    /// `count` standard normal draws: the values of `count` calls of `randn()`, the cached
+    /// second value included. The points are drawn in the stream's order, a block at a time,
+    /// and then turned into values together, so the divisions and square roots of different
+    /// pairs overlap instead of waiting for each other.
     public mutating func randn(_ count: Int) -> [Double] {
-        (0..<max(0, count)).map { _ in randn() }
+        let count = max(0, count)
+        return [Double](unsafeUninitializedCapacity: count) { out, initialized in
+            var i = 0
+            if count > 0, let cached = cachedGaussian {
+                out[0] = cached
+                cachedGaussian = nil
+                i = 1
+            }
+            let block = 64
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * block) { scratch in
+                guard let x1s = scratch.baseAddress else { return }
+                let x2s = x1s + block, r2s = x2s + block
+                while i < count {
+                    let pairs = Swift.min(block, (count &- i &+ 1) / 2)
+                    var q = 0
+                    while q < pairs {
+                        var x1 = 0.0, x2 = 0.0, r2 = 0.0
+                        repeat {
+                            x1 = 2.0 * rand() - 1.0
+                            x2 = 2.0 * rand() - 1.0
+                            r2 = x1 * x1 + x2 * x2
+                        } while r2 >= 1.0 || r2 == 0.0
+                        (x1s[q], x2s[q], r2s[q]) = (x1, x2, r2)
+                        q &+= 1
+                    }
+                    q = 0
+                    while q < pairs {
+                        let f = sqrt(-2.0 * log(r2s[q]) / r2s[q])
+                        out[i] = f * x2s[q]
+                        if i &+ 1 < count { out[i &+ 1] = f * x1s[q] } else { cachedGaussian = f * x1s[q] }
+                        i &+= 2
+                        q &+= 1
+                    }
+                }
+            }
+            initialized = count
+        }
     }
 
     /// A uniform double in [low, high): numpy's `low + (high − low)·random_sample`.

@@ -51,6 +51,23 @@ final class RandomStateTests: XCTestCase {
         XCTAssertEqual(largest.rand(2), [0.0976320289940138, 0.9123828453026218])
     }
 
+    func testLongStreamsMatchNumpyAcrossManyTwists() throws {
+        // Far past the first 624 words, where the state has been regenerated many times:
+        // np.random.RandomState(0).randn(100001)[[999, 99999, 100000]], and so on.
+        var normal = try RandomState(seed: 0)
+        let values = normal.randn(100_001)
+        XCTAssertEqual([values[999], values[99_999], values[100_000]],
+                       [-0.35811407547985674, -1.2852076475754735, -0.48379749195754734])
+        var uniform = try RandomState(seed: 12_345)
+        let draws = uniform.rand(5000)
+        XCTAssertEqual([draws[623], draws[4999]], [0.7987383509494473, 0.6972174742914411])
+        var largest = try RandomState(seed: 4_294_967_295)
+        XCTAssertEqual(largest.randn(3000)[2999], -0.07889745613450078)
+        // One at a time gives what a block gives, the cached second value included.
+        var single = try RandomState(seed: 0)
+        XCTAssertEqual((0..<1001).map { _ in single.randn() }, Array(values[0...1000]))
+    }
+
     func testSeedsNumpyRejectsThrow() {
         XCTAssertThrowsError(try RandomState(seed: -1))
         XCTAssertThrowsError(try RandomState(seed: 4_294_967_296))

@@ -45,7 +45,7 @@ final class TrainingPathTests: XCTestCase {
 
     func testEveryActivationAndLossAgrees() throws {
         let batch = try Tensor.randn(7, 3, seed: 5)
-        let activations: [Activation] = [.identity, .relu, .leakyReLU(0.1), .tanh, .sigmoid]
+        let activations: [Activation] = [.identity, .relu, .leakyReLU(0.1), .leakyReLU(-0.5), .tanh, .sigmoid]
         for activation in activations {
             for bias in [false, true] {
                 let layers = [Dense(4, activation), Dense(5, .tanh), Dense(3, activation)]
@@ -62,6 +62,36 @@ final class TrainingPathTests: XCTestCase {
             try assertPathsAgree(
                 inputs: 3, layers: [Dense(6, activation), Dense(1, .sigmoid)], bias: true, initializer: .normal(std: 0.5),
                 batch: batch, loss: .binaryCrossEntropy(labels: [0, 1, 1, 0, 1, 0, 0]), learningRate: 0.3, steps: 20)
+        }
+    }
+
+    /// The trainer reuses its buffers from step to step and overwrites them in place without
+    /// clearing them first; nothing of one step may leak into the next. So many steps in one
+    /// run must give the bits of the same steps taken one run at a time, each run laying out
+    /// fresh buffers.
+    func testReusedBuffersGiveTheBitsOfFreshOnes() throws {
+        let data = try Dataset.spiral(pointsPerClass: 20, classes: 3, seed: 1)
+        let cases: [([Dense], Bool, Loss, Double)] = [
+            ([Dense(20, .relu), Dense(3)], true, .crossEntropy(labels: data.labels), 1e-3),
+            ([Dense(5, .relu), Dense(4, .tanh), Dense(3, .sigmoid)], true, .mse(targets: try Tensor.rand(60, 3, seed: 2)), 0),
+            ([Dense(6, .leakyReLU(-0.5)), Dense(1, .sigmoid)], true, .binaryCrossEntropy(labels: data.labels.map { $0 % 2 }), 0.1),
+            ([Dense(4, .relu), Dense(2)], false, .output, 0),
+        ]
+        func bits(_ values: [Double]) -> [UInt64] { values.map(\.bitPattern) }
+        for (layers, bias, loss, l2) in cases {
+            func make() throws -> Network {
+                let net = try Network(inputs: 2, layers: layers, bias: bias)
+                try net.initialize(.he, seed: 4)
+                return net
+            }
+            let once = try make(), stepwise = try make()
+            let run = try once.train(inputs: data.inputs, loss: loss, learningRate: 0.2, steps: 40, l2: l2)
+            var losses: [Double] = []
+            for _ in 0..<40 {
+                losses.append(try stepwise.train(inputs: data.inputs, loss: loss, learningRate: 0.2, steps: 1, l2: l2).loss[0])
+            }
+            XCTAssertEqual(bits(Array(run.loss.dropLast())), bits(losses), "\(layers)")
+            XCTAssertEqual(bits(once.parameters.values), bits(stepwise.parameters.values), "\(layers)")
         }
     }
 
