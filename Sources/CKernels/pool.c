@@ -9,6 +9,7 @@
 #include "CKernels.h"
 
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <time.h>
@@ -131,6 +132,12 @@ void weave_pool_run(long parts, weave_part_fn function, void *context) {
     if (pool_sleepers > 0) pthread_cond_broadcast(&pool_wake);
     pthread_mutex_unlock(&pool_mutex);
     pool_work(generation);
-    while (atomic_load_explicit(&pool_done, memory_order_acquire) < parts) pool_pause();
+    // Wait for the helpers' parts; after a long wait yield now and then, in case a helper
+    // was placed on this very core and cannot run while the caller spins.
+    unsigned spins = 0;
+    while (atomic_load_explicit(&pool_done, memory_order_acquire) < parts) {
+        pool_pause();
+        if (++spins % 1024 == 0) sched_yield();
+    }
     atomic_store(&pool_busy, 0);
 }

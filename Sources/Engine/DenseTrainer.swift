@@ -188,17 +188,20 @@ final class DenseTrainer {
     func forward() -> Double {
         layers.withUnsafeBufferPointer { layers in
             for layer in layers {
-                MatrixProduct.gemm(
-                    transposeA: false, transposeB: false, m: layer.rows, n: layer.fanOut, k: layer.fanIn, alpha: 1,
-                    a: layer.input, lda: layer.fanIn, b: layer.weights, ldb: layer.fanOut, beta: 0,
-                    c: layer.sum, ldc: layer.fanOut)
-                let count = layer.rows &* layer.fanOut
-                if let bias = layer.bias {
-                    Self.addBias(bias, to: layer.sum, rows: layer.rows, columns: layer.fanOut, relu: layer.activation == .relu)
-                    if layer.activation == .relu { continue }
-                }
-                if layer.activation != .identity {
-                    layer.activation.apply(layer.sum, to: layer.output, count: count)
+                // The bias and the activation run on each band of rows as soon as the product
+                // has computed it, on the same thread (element by element, so the bits do not
+                // depend on the bands).
+                if MatrixProduct.splitsRows(m: layer.rows, n: layer.fanOut, k: layer.fanIn) {
+                    MatrixProduct.gemm(
+                        transposeA: false, transposeB: false, m: layer.rows, n: layer.fanOut, k: layer.fanIn, alpha: 1,
+                        a: layer.input, lda: layer.fanIn, b: layer.weights, ldb: layer.fanOut, beta: 0,
+                        c: layer.sum, ldc: layer.fanOut) { start, end in Self.finish(layer, rows: start, end) }
+                } else {
+                    MatrixProduct.gemm(
+                        transposeA: false, transposeB: false, m: layer.rows, n: layer.fanOut, k: layer.fanIn, alpha: 1,
+                        a: layer.input, lda: layer.fanIn, b: layer.weights, ldb: layer.fanOut, beta: 0,
+                        c: layer.sum, ldc: layer.fanOut)
+                    Self.finish(layer, rows: 0, layer.rows)
                 }
             }
             guard let last = layers.last else { return .nan }
@@ -260,6 +263,26 @@ final class DenseTrainer {
     private static func addColumnSums(
         of gradient: UnsafePointer<Double>, rows: Int, columns: Int, to bias: UnsafeMutablePointer<Double>
     ) {
+        if columns >= 16 {
+            // Wide: row after row into the bias row (in the first level of cache), two lanes at
+            // a time; each column still takes its rows in order.
+            typealias Pair = SIMD2<Double>
+            let b = UnsafeMutableRawPointer(bias)
+            var row = 0
+            while row < rows {
+                let g = UnsafeRawPointer(gradient + row &* columns)
+                var j = 0
+                while j &+ 2 <= columns {
+                    let byte = j &* 8
+                    b.storeBytes(of: b.loadUnaligned(fromByteOffset: byte, as: Pair.self) + g.loadUnaligned(fromByteOffset: byte, as: Pair.self),
+                                 toByteOffset: byte, as: Pair.self)
+                    j &+= 2
+                }
+                while j < columns { bias[j] += gradient[row &* columns &+ j]; j &+= 1 }
+                row &+= 1
+            }
+            return
+        }
         var j = 0
         while j &+ 4 <= columns {
             var s0 = bias[j], s1 = bias[j &+ 1], s2 = bias[j &+ 2], s3 = bias[j &+ 3]
@@ -281,21 +304,15 @@ final class DenseTrainer {
         }
     }
 
-    /// ReLU's gradient and the bias's in one pass: g ← 0 + (output > 0 ? g : 0) in place (the
-    /// output is positive exactly where the sum is), and each row of g added to the bias
-    /// gradient, row after row. Two lanes at a time with a select instead of a branch (half
-    /// the units' signs made it unpredictable); each lane does the scalar operations, so the
+    /// ReLU's gradient and the bias's in one pass over a wide layer: g ← 0 + (output > 0 ? g : 0)
+    /// in place (the output is positive exactly where the sum is), and each row of g added to
+    /// the bias gradient, row after row. Two lanes at a time with a select instead of a branch
+    /// (the units' signs make one unpredictable); each lane does the scalar operations, so the
     /// bits are the same.
     private static func reluAndBiasGradient(
         output: UnsafePointer<Double>, gradient: UnsafeMutablePointer<Double>,
         bias: UnsafeMutablePointer<Double>, rows: Int, columns: Int
     ) {
-        if columns < 16 {
-            // Narrow: the bias would be one short chain of additions per row; sum it apart.
-            Activation.relu.storeGradient(
-                input: output, output: output, upstream: gradient, into: gradient, count: rows &* columns)
-            return addColumnSums(of: gradient, rows: rows, columns: columns, to: bias)
-        }
         typealias Pair = SIMD2<Double>
         let zero = Pair(repeating: 0)
         var row = 0
@@ -322,24 +339,53 @@ final class DenseTrainer {
         }
     }
 
+    /// Rows `start ..< end` of a layer after its product: the bias added, then the activation,
+    /// in place (ReLU in the same pass as the bias).
+    private static func finish(_ layer: Layer, rows start: Int, _ end: Int) {
+        let offset = start &* layer.fanOut, count = (end &- start) &* layer.fanOut
+        if let bias = layer.bias {
+            addBias(bias, to: layer.sum + offset, rows: end &- start, columns: layer.fanOut, relu: layer.activation == .relu)
+            if layer.activation == .relu { return }
+        }
+        if layer.activation != .identity {
+            layer.activation.apply(layer.sum + offset, to: layer.output + offset, count: count)
+        }
+    }
+
+    /// Rows `start ..< end` of a layer's gradient turned from dLoss/doutput into dLoss/dsum,
+    /// in place: the derivative at each element reads only that element (ReLU's reads the
+    /// output's sign, positive exactly where the sum is).
+    private static func derivative(_ layer: Layer, rows start: Int, _ end: Int) {
+        guard layer.activation != .identity else { return }
+        let offset = start &* layer.fanOut, count = (end &- start) &* layer.fanOut
+        layer.activation.storeGradient(
+            input: (layer.activation == .relu ? layer.output : layer.sum) + offset, output: layer.output + offset,
+            upstream: layer.gradient + offset, into: layer.gradient + offset, count: count)
+    }
+
     /// Computes the gradient of the last `forward`'s loss with respect to every parameter, in
     /// the graph's order (reverse build order) and to the graph's bits.
     ///
-    /// The graph zeroes every gradient and accumulates into it. Here only the parameters'
-    /// gradients and the loss's are zeroed; every other buffer is written whole by its first
+    /// The graph zeroes every gradient and accumulates into it. Here only the biases' gradients
+    /// and the loss's are zeroed; every other buffer is written whole by its first
     /// contribution: a product with β = 0, or `0 + x`, which is what adding x to a zeroed
     /// buffer leaves, −0 included.
     func backward() {
-        for parameter in parameters { parameter.gradient.update(repeating: 0, count: parameter.count) }
         layers.withUnsafeBufferPointer { layers in
             guard let last = layers.last else { return }
             let count = last.rows &* last.fanOut
             last.gradient.update(repeating: 0, count: count)
-            // The penalty nodes come last in the graph, so their gradients arrive first.
+            for layer in layers {
+                layer.biasGradient?.update(repeating: 0, count: layer.fanOut)
+            }
+            // The penalty nodes come last in the graph, so their gradients arrive first: they
+            // write the weight gradients whole (0 + 2·½λ·w); without them the product does.
             if let penalty {
                 for layer in layers.reversed() {
-                    SumOfSquaresOperation.accumulateGradient(
-                        layer.weights, into: layer.weightGradient, count: layer.fanIn &* layer.fanOut, factor: penalty, upstream: 1)
+                    // SumOfSquaresOperation's gradient, 2·factor·upstream·w, stored.
+                    let g = 2 * penalty * 1, w = layer.weights, dw = layer.weightGradient, weights = layer.fanIn &* layer.fanOut
+                    var i = 0
+                    while i < weights { dw[i] = 0.0 + g * w[i]; i &+= 1 }
                 }
             }
             switch objective {
@@ -357,32 +403,45 @@ final class DenseTrainer {
                     last.output, labels: UnsafeBufferPointer(start: labels, count: count), count: count, upstream: 1,
                     into: last.gradient)
             }
-            for layer in layers.reversed() {
-                let count = layer.rows &* layer.fanOut
-                if let biasGradient = layer.biasGradient, layer.activation == .relu {
+            // Whether the layer's activation derivative already ran: on the bands of the product
+            // that computed its gradient (the next layer's input gradient), when that product
+            // was split into bands of rows.
+            var derived = false
+            for index in layers.indices.reversed() {
+                let layer = layers[index]
+                if derived {
+                    if let biasGradient = layer.biasGradient {
+                        Self.addColumnSums(of: layer.gradient, rows: layer.rows, columns: layer.fanOut, to: biasGradient)
+                    }
+                } else if let biasGradient = layer.biasGradient, layer.activation == .relu, layer.fanOut >= 16 {
                     Self.reluAndBiasGradient(
                         output: layer.output, gradient: layer.gradient, bias: biasGradient, rows: layer.rows, columns: layer.fanOut)
                 } else {
-                    if layer.activation != .identity {
-                        // In place: the derivative at each element reads only that element.
-                        layer.activation.storeGradient(
-                            input: layer.activation == .relu ? layer.output : layer.sum, output: layer.output,
-                            upstream: layer.gradient, into: layer.gradient, count: count)
-                    }
+                    Self.derivative(layer, rows: 0, layer.rows)
                     // The bias collects every row of the sum's gradient.
                     if let biasGradient = layer.biasGradient {
                         Self.addColumnSums(of: layer.gradient, rows: layer.rows, columns: layer.fanOut, to: biasGradient)
                     }
                 }
-                if let inputGradient = layer.inputGradient {
-                    MatrixProduct.gemm(
-                        transposeA: false, transposeB: true, m: layer.rows, n: layer.fanIn, k: layer.fanOut, alpha: 1,
-                        a: layer.gradient, lda: layer.fanOut, b: layer.weights, ldb: layer.fanOut, beta: 0,
-                        c: inputGradient, ldc: layer.fanIn)
+                derived = false
+                if let inputGradient = layer.inputGradient, index > 0 {
+                    let previous = layers[index &- 1]
+                    if previous.activation != .identity, MatrixProduct.splitsRows(m: layer.rows, n: layer.fanIn, k: layer.fanOut) {
+                        MatrixProduct.gemm(
+                            transposeA: false, transposeB: true, m: layer.rows, n: layer.fanIn, k: layer.fanOut, alpha: 1,
+                            a: layer.gradient, lda: layer.fanOut, b: layer.weights, ldb: layer.fanOut, beta: 0,
+                            c: inputGradient, ldc: layer.fanIn) { start, end in Self.derivative(previous, rows: start, end) }
+                        derived = true
+                    } else {
+                        MatrixProduct.gemm(
+                            transposeA: false, transposeB: true, m: layer.rows, n: layer.fanIn, k: layer.fanOut, alpha: 1,
+                            a: layer.gradient, lda: layer.fanOut, b: layer.weights, ldb: layer.fanOut, beta: 0,
+                            c: inputGradient, ldc: layer.fanIn)
+                    }
                 }
                 MatrixProduct.gemm(
                     transposeA: true, transposeB: false, m: layer.fanIn, n: layer.fanOut, k: layer.rows, alpha: 1,
-                    a: layer.input, lda: layer.fanIn, b: layer.gradient, ldb: layer.fanOut, beta: 1,
+                    a: layer.input, lda: layer.fanIn, b: layer.gradient, ldb: layer.fanOut, beta: penalty == nil ? 0 : 1,
                     c: layer.weightGradient, ldc: layer.fanOut)
             }
         }

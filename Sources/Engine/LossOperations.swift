@@ -162,9 +162,11 @@ final class BinaryCrossEntropyOperation: Operation {
 
     static func value(_ x: UnsafePointer<Double>, labels: UnsafeBufferPointer<Double>, count: Int) -> Double {
         var total = 0.0
+        // Labels are 0 or 1 (checked), so y·log p + (1 − y)·log(1 − p) is one of its logs plus
+        // a −0 (0 times a finite log): the same bits with one logarithm instead of two.
         for i in 0..<count {
-            let p = clipped(x[i]), y = labels[i]
-            total -= y * log(p) + (1 - y) * log(1 - p)
+            let p = clipped(x[i])
+            total -= labels[i] == 1 ? log(p) : log(1 - p)
         }
         return total / Double(Swift.max(count, 1))
     }

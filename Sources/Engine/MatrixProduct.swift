@@ -16,30 +16,62 @@ enum MatrixProduct {
         a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
         beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
     ) {
-        if m == 0 || n == 0 { return }
-        if ProductLog.path != nil { ProductLog.record(m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB) }
-        if m &* n &* k >= blasThreshold, let dgemm = BLAS.handle.dgemm {
-            // Large products are split into blocks of C (bands of rows, or of columns when C is
-            // wider than tall), each one single-threaded library call, run side by side. The
-            // split depends on the shape alone, so the bits do not depend on the threads free.
-            var job = ProductJob(
-                dgemm: dgemm, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
-                a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc, parts: parts(m: m, n: n, k: k))
-            if job.parts == 1 { return job.run(part: 0) }
-            withUnsafeMutablePointer(to: &job) { job in
-                weave_pool_run(job.pointee.parts, { context, part in
-                    context?.assumingMemoryBound(to: ProductJob.self).pointee.run(part: part)
-                }, job)
-            }
-            return
-        }
-        smallProduct(
-            transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
-            a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+        gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+             a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc) { _, _ in }
     }
 
-    /// From this many multiply-adds on, a product is split in two; from `4 × parallelThreshold`
-    /// on, in four (OpenBLAS's own threshold for using threads is 65536 × 4).
+    /// Whether a product of this shape is computed in bands of rows on several threads, so
+    /// work handed to `gemm(…, rowsDone:)` runs on those threads (otherwise it runs once, for
+    /// all rows, after the product, and may as well follow it directly).
+    static func splitsRows(m: Int, n: Int, k: Int) -> Bool {
+        m >= n && m &* n &* k >= blasThreshold && BLAS.handle.dgemm != nil && parts(m: m, n: n, k: k) > 1
+    }
+
+    /// The product, then `rowsDone(start, end)` for every band of rows of C once computed:
+    /// elementwise work on those rows (a bias, an activation) runs on the thread that computed
+    /// them, while they are in its cache, and side by side with the other bands. Each row is
+    /// handed over exactly once; the work must touch only rows `start ..< end`.
+    // swiftlint:disable:next function_parameter_count
+    static func gemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Double,
+        a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
+        beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int, rowsDone: (Int, Int) -> Void
+    ) {
+        if m == 0 || n == 0 { return }
+        if ProductLog.path != nil { ProductLog.record(m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB) }
+        guard m &* n &* k >= blasThreshold, let dgemm = BLAS.handle.dgemm else {
+            smallProduct(
+                transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+                a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+            rowsDone(0, m)
+            return
+        }
+        // Large products are split into blocks of C (bands of rows, or of columns when C is
+        // wider than tall), each one single-threaded library call, run side by side. The
+        // split depends on the shape alone, so the bits do not depend on the threads free.
+        let parts = parts(m: m, n: n, k: k)
+        let splitRows = m >= n
+        withoutActuallyEscaping(rowsDone) { rowsDone in
+            var job = ProductJob(
+                dgemm: dgemm, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+                a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc, parts: parts,
+                rowsDone: splitRows ? rowsDone : nil)
+            if parts == 1 {
+                job.run(part: 0)
+            } else {
+                withUnsafeMutablePointer(to: &job) { job in
+                    weave_pool_run(parts, { context, part in
+                        context?.assumingMemoryBound(to: ProductJob.self).pointee.run(part: part)
+                    }, job)
+                }
+            }
+            // Bands of columns: the rows are whole only when every band is done.
+            if !splitRows { rowsDone(0, m) }
+        }
+    }
+
+    /// From this many multiply-adds on, a product is split in two (OpenBLAS's own threshold for
+    /// using threads is 65536 × 4); from `64 × parallelThreshold` on, in four.
     static let parallelThreshold = 1 << 18
 
     /// How many blocks a product of this shape is computed in: by its size alone, never by the
@@ -47,7 +79,7 @@ enum MatrixProduct {
     static func parts(m: Int, n: Int, k: Int) -> Int {
         let work = m &* n &* k, extent = Swift.max(m, n)
         if work < parallelThreshold || extent < 32 { return 1 }
-        return work >= 4 &* parallelThreshold && extent >= 64 ? 4 : 2
+        return work >= 64 &* parallelThreshold && extent >= 64 ? 4 : 2
     }
 
     /// One product split into blocks of C, handed to the threads of `weave_pool_run`.
@@ -56,6 +88,8 @@ enum MatrixProduct {
         let transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Double
         let a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int
         let beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int, parts: Int
+        /// Called with each band of rows once computed (bands of rows only).
+        let rowsDone: ((Int, Int) -> Void)?
 
         /// Computes block `part`: a band of rows of C, or of columns when C is wider than tall,
         /// the bands a multiple of 8 wide (the last one narrower).
@@ -79,6 +113,7 @@ enum MatrixProduct {
                 Int32(transposeA ? WEAVE_CBLAS_TRANS : WEAVE_CBLAS_NO_TRANS),
                 Int32(transposeB ? WEAVE_CBLAS_TRANS : WEAVE_CBLAS_NO_TRANS),
                 Int32(rows), Int32(columns), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+            if splitRows { rowsDone?(start, end) }
         }
     }
 
