@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Each lesson's time and peak memory, and the activation-statistics notebook against the same
-work as a numpy script: medians of RUNS fresh processes (default 3).
+"""Each lesson's time and peak memory, the whole course's, and the activation-statistics notebook
+against the same work as a numpy script: medians of RUNS fresh processes (default 3).
 
 Usage: python3 Benchmarks/lessons.py WEAVE PEER_PYTHON [RUNS]
 
@@ -42,6 +42,8 @@ def main():
     for lesson in sorted((ROOT / "Notebooks").glob("*.md")):
         seconds, megabytes = medians([weave, "render", str(lesson), "-o", f"{out}/{lesson.stem}.html"], runs)
         print(f"lesson {lesson.stem:28} {seconds:6.3f} s  {megabytes:6.0f} MB peak")
+    seconds, megabytes = medians([weave, "build", str(ROOT / "Notebooks"), "-o", f"{out}/site", "--no-cache", "--quiet"], runs)
+    print(f"the whole course, weave build --no-cache   {seconds:6.3f} s  {megabytes:6.0f} MB peak")
     notebook = ROOT / "Benchmarks/peers/actstats/actstats.md"
     weave_time, weave_memory = medians([weave, "render", str(notebook), "-o", f"{out}/actstats.html"], runs)
     env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}

@@ -341,6 +341,7 @@ final class DenseTrainer {
 
     /// Rows `start ..< end` of a layer after its product: the bias added, then the activation,
     /// in place (ReLU in the same pass as the bias).
+    @inline(__always)
     private static func finish(_ layer: Layer, rows start: Int, _ end: Int) {
         let offset = start &* layer.fanOut, count = (end &- start) &* layer.fanOut
         if let bias = layer.bias {
@@ -355,6 +356,7 @@ final class DenseTrainer {
     /// Rows `start ..< end` of a layer's gradient turned from dLoss/doutput into dLoss/dsum,
     /// in place: the derivative at each element reads only that element (ReLU's reads the
     /// output's sign, positive exactly where the sum is).
+    @inline(__always)
     private static func derivative(_ layer: Layer, rows start: Int, _ end: Int) {
         guard layer.activation != .identity else { return }
         let offset = start &* layer.fanOut, count = (end &- start) &* layer.fanOut

@@ -11,11 +11,18 @@ enum MatrixProduct {
     static let blasThreshold = 4096
 
     // swiftlint:disable:next function_parameter_count
+    @inline(__always)
     static func gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Double,
         a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
         beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
     ) {
+        // The tiny products of the toy networks take the shortest way to the Swift kernel.
+        if m &* n &* k < blasThreshold, m > 0, n > 0, ProductLog.path == nil {
+            return smallProduct(
+                transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+                a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+        }
         gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
              a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc) { _, _ in }
     }
@@ -23,6 +30,7 @@ enum MatrixProduct {
     /// Whether a product of this shape is computed in bands of rows on several threads, so
     /// work handed to `gemm(…, rowsDone:)` runs on those threads (otherwise it runs once, for
     /// all rows, after the product, and may as well follow it directly).
+    @inline(__always)
     static func splitsRows(m: Int, n: Int, k: Int) -> Bool {
         m >= n && m &* n &* k >= blasThreshold && BLAS.handle.dgemm != nil && parts(m: m, n: n, k: k) > 1
     }
@@ -122,7 +130,9 @@ enum MatrixProduct {
     /// with `transposeB`, α times the dot product Σp A(i, p)·B[j, p] summed from 0; otherwise
     /// (α·A(i, p))·B[p, j] added one by one. The sums run in registers, four elements of a row at
     /// a time, so four independent chains overlap and no partial sum goes through memory.
+    // Inlined into each caller, where the transposes are constants, as the first loop was.
     // swiftlint:disable:next function_parameter_count function_body_length
+    @inline(__always)
     static func smallProduct(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Double,
         a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
@@ -132,6 +142,24 @@ enum MatrixProduct {
         let (aRow, aStep) = transposeA ? (1, lda) : (lda, 1)
         let (bStep, bColumn) = transposeB ? (1, ldb) : (ldb, 1)
         @inline(__always) func start(_ value: Double) -> Double { beta == 0 ? 0 : beta == 1 ? value : beta * value }
+        if m &* n &* k <= 64 {
+            // Tiny (the 2-2-2-1 network): the definition itself, with the least setting up.
+            for i in 0..<m {
+                for j in 0..<n {
+                    var p = 0
+                    if transposeB {
+                        var sum = 0.0
+                        while p < k { sum += a[i &* aRow &+ p &* aStep] * b[j &* ldb &+ p]; p &+= 1 }
+                        c[i &* ldc &+ j] = start(c[i &* ldc &+ j]) + alpha * sum
+                    } else {
+                        var sum = start(c[i &* ldc &+ j])
+                        while p < k { sum += alpha * a[i &* aRow &+ p &* aStep] * b[p &* ldb &+ j]; p &+= 1 }
+                        c[i &* ldc &+ j] = sum
+                    }
+                }
+            }
+            return
+        }
         var i = 0
         while i < m {
             let aI = a + i &* aRow, cRow = c + i &* ldc
@@ -169,6 +197,29 @@ enum MatrixProduct {
         let tail = n & ~3
         guard tail < n else { return }
         i = 0
+        // Short sums (tiny products) need no overlap: one row at a time, no repeated rows.
+        if m < 4 && k < 16 {
+            while i < m {
+                let aI = a + i &* aRow, cRow = c + i &* ldc
+                var j = tail
+                while j < n {
+                    let bJ = b + j &* bColumn
+                    var p = 0
+                    if transposeB {
+                        var sum = 0.0
+                        while p < k { sum += aI[p &* aStep] * bJ[p &* bStep]; p &+= 1 }
+                        cRow[j] = start(cRow[j]) + alpha * sum
+                    } else {
+                        var sum = start(cRow[j])
+                        while p < k { sum += alpha * aI[p &* aStep] * bJ[p &* bStep]; p &+= 1 }
+                        cRow[j] = sum
+                    }
+                    j &+= 1
+                }
+                i &+= 1
+            }
+            return
+        }
         while i < m {
             let last = m &- 1
             let r0 = i, r1 = Swift.min(i &+ 1, last), r2 = Swift.min(i &+ 2, last), r3 = Swift.min(i &+ 3, last)
