@@ -14,8 +14,8 @@ and `document.fonts.ready`, a page fails when it has:
   * a stylesheet, script, font, image, ... that failed to load,
   * an internal link whose target file is missing, or whose #fragment names
     no element id on the target page,
-  * a figure without a title (an outermost <svg> with no <title>, an <img>
-    with no alt text),
+  * a figure without a title (an outermost <svg> with no <title> that is not
+    aria-hidden, an <img> with no alt text),
   * with --screenshots, a page wider than the viewport (sideways scrolling).
 
 Each problem is printed as one line `page.html: kind: detail`, each page gets a
@@ -85,6 +85,8 @@ PAGE_PROBE = r"""
       // KaTeX draws radicals and stretchy arrows as untitled inline SVG inside a formula
       // that already has its own accessible text; those are not figures.
       .filter(svg => !svg.parentElement.closest('svg') && !svg.closest('.katex'))
+      // An icon hidden from screen readers beside text that says the same is not a figure.
+      .filter(svg => svg.getAttribute('aria-hidden') !== 'true')
       .filter(svg => !Array.from(svg.children).some(c => c.tagName.toLowerCase() === 'title' && c.textContent.trim()))
       .map(svg => svg.id || svg.getAttribute('class') || 'svg')
       .concat(Array.from(document.querySelectorAll('img:not([alt])'), img => img.getAttribute('src') || 'img')),

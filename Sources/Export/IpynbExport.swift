@@ -85,11 +85,13 @@ public enum IpynbExport {
         if options.echo != defaults.echo { weave["echo"] = .bool(options.echo) }
         if options.output != defaults.output { weave["output"] = .bool(options.output) }
         if options.error != defaults.error { weave["error"] = .bool(options.error) }
+        if options.fold != defaults.fold { weave["fold"] = .bool(options.fold) }
         if let label = options.label { weave["label"] = .string(label) }
         if let caption = options.caption { weave["caption"] = .string(caption) }
         if let alt = options.alt { weave["alt"] = .string(alt) }
         var jupyter: [String: JSON] = [:]
-        if !options.echo { jupyter["source_hidden"] = .bool(true) }
+        // JupyterLab collapses a hidden source to a bar that opens it: a fold.
+        if !options.echo || options.fold { jupyter["source_hidden"] = .bool(true) }
         if !options.output { jupyter["outputs_hidden"] = .bool(true) }
         // The tags nbclient reads: run on past an expected error; leave a cell unrun.
         var tags: [JSON] = []

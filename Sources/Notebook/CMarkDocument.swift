@@ -92,6 +92,7 @@ enum CMarkDocument {
                 cmark_node_set_literal(marker, Placeholder.marker(.heading, number))
                 if cmark_node_prepend_child(node, marker) != 1 { cmark_node_free(marker) }
             }
+            Callouts.apply(to: document)
             result.html = html(document, extensions)
         }
         return result
@@ -137,7 +138,7 @@ enum CMarkDocument {
     }
 
     /// Calls `visit` for every node on entering it, in document order.
-    private static func forEachNode(_ root: OpaquePointer, _ visit: (OpaquePointer) -> Void) {
+    static func forEachNode(_ root: OpaquePointer, _ visit: (OpaquePointer) -> Void) {
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         while true {
@@ -161,7 +162,7 @@ enum CMarkDocument {
         return text
     }
 
-    private static func string(_ pointer: UnsafePointer<CChar>?) -> String? {
+    static func string(_ pointer: UnsafePointer<CChar>?) -> String? {
         pointer.map { String(cString: $0) }
     }
 }

@@ -10,6 +10,8 @@ public struct CellOptions: Hashable, Sendable {
     public var output: Bool = true
     /// The cell is expected to fail: its error is shown and the build goes on.
     public var error: Bool = false
+    /// Fold the source under a "Show code" summary (the outputs stay in view).
+    public var fold: Bool = false
     /// An id for the cell, to link to as `#label`.
     public var label: String?
     /// A caption for the cell's figure or table.
@@ -21,9 +23,9 @@ public struct CellOptions: Hashable, Sendable {
     public init() {}
 
     /// The option names, in the order the documentation lists them.
-    public static let names = ["eval", "echo", "output", "error", "label", "caption", "alt"]
+    public static let names = ["eval", "echo", "output", "error", "fold", "label", "caption", "alt"]
     /// The options that take `true` or `false`.
-    public static let booleanNames: Set<String> = ["eval", "echo", "output", "error"]
+    public static let booleanNames: Set<String> = ["eval", "echo", "output", "error", "fold"]
 
     /// Sets option `name` from its written `value`, or says what is wrong with it.
     /// - Returns: nil when set, or a message for a bad name or value.
@@ -36,6 +38,7 @@ public struct CellOptions: Hashable, Sendable {
             case "eval": eval = flag
             case "echo": echo = flag
             case "output": output = flag
+            case "fold": fold = flag
             default: error = flag
             }
             return nil

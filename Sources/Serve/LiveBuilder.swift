@@ -37,9 +37,10 @@ public final class LiveBuilder: @unchecked Sendable {
     private var built = false
 
     /// A builder of the course `settings` with `assets`, keeping outputs in `cache` when given.
-    public init(settings: CourseSettings, assets: Assets, cache: ExecutionCache?) throws {
+    public init(settings: CourseSettings, assets: Assets, cache: ExecutionCache?, companions: [Companion] = [.markdownSource]) throws {
         self.settings = settings
         var builder = SiteBuilder(configuration: settings, assets: assets)
+        builder.companions = companions
         if let cache { builder.pageCache = PageCache(folder: cache.folder, weaveVersion: cache.weaveVersion) }
         self.builder = builder
         self.cache = cache

@@ -37,8 +37,9 @@ public final class LiveServer: @unchecked Sendable {
     /// A server of the course `settings` with `assets`, through `cache`; `report` hears of
     /// every rebuild that changed something (on the rebuild thread).
     public init(settings: CourseSettings, assets: Assets, cache: ExecutionCache?, options: Options,
+                companions: [Companion] = [.markdownSource],
                 report: @escaping @Sendable (LiveBuilder.Report) -> Void) throws {
-        builder = try LiveBuilder(settings: settings, assets: assets, cache: cache)
+        builder = try LiveBuilder(settings: settings, assets: assets, cache: cache, companions: companions)
         self.options = options
         self.report = report
     }

@@ -8,6 +8,8 @@ struct NotebookPage {
     let executed: ExecutedNotebook
     let previous: Notebook?
     let next: Notebook?
+    /// Files published beside the page: (file name, link text).
+    var downloads: [(String, String)] = []
 
     var notebook: Notebook { executed.notebook }
 
@@ -31,7 +33,14 @@ struct NotebookPage {
                 if position == titleHeading { article += contents }
             }
         }
-        return HTML.element("article", ["class": "notebook"], content: "\n" + article) + "\n" + pager()
+        return HTML.element("article", ["class": "notebook"], content: "\n" + article) + "\n" + downloadLinks() + pager()
+    }
+
+    /// The links to the files published beside the page, if any.
+    private func downloadLinks() -> String {
+        guard !downloads.isEmpty else { return "" }
+        let links = downloads.map { file, label in HTML.element("a", ["href": file, "download": ""], content: HTML.escape(label)) }
+        return HTML.element("p", ["class": "downloads"], content: "Download this lesson: " + links.joined(separator: " · ")) + "\n"
     }
 
     /// A heading with its id and the anchor that links to it.
@@ -87,9 +96,12 @@ struct NotebookPage {
         if cell.options.echo {
             let prompt = executed.executionCount.map { "In [\($0)]:" } ?? "In [ ]:"
             let code = HTML.element("code", ["class": "language-swift"], content: SwiftHighlighter.html(cell.source))
-            content += HTML.element("div", ["class": "cell-input"], content:
+            let input = HTML.element("div", ["class": "cell-input"], content:
                 HTML.element("span", ["class": "prompt"], content: HTML.escape(prompt))
                 + HTML.element("pre", ["class": "cell-source"], content: code))
+            content += cell.options.fold
+                ? HTML.element("details", ["class": "cell-fold"], content: HTML.element("summary", content: "Show code") + input)
+                : input
         }
         let bundles = OutputBundle.bundles(for: cell, outputs: executed.outputs, error: executed.error)
         if cell.options.output {

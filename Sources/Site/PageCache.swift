@@ -18,9 +18,11 @@ public struct PageCache: Sendable {
     }
 
     /// The key of the page of `notebook` between `previous` and `next` under `configuration`.
-    func key(_ notebook: Notebook, previous: Notebook?, next: Notebook?, configuration: CourseSettings) -> String {
+    func key(_ notebook: Notebook, previous: Notebook?, next: Notebook?, configuration: CourseSettings,
+             downloads: [String] = []) -> String {
         var digest = SHA256()
         digest.update("weave page\nversion \(weaveVersion)\nsettings \(configuration.identity)\n")
+        digest.update("downloads \(downloads.joined(separator: " "))\n")
         for neighbour in [previous, next] {
             digest.update("neighbour \(neighbour?.name ?? "-")\n\(neighbour?.title ?? "-")\n")
         }

@@ -26,6 +26,8 @@ public struct SiteBuilder: Sendable {
     public var pageCache: PageCache?
     /// What the site was made from (`inputsKey`), written into its marker file.
     public var inputs: String?
+    /// The files published beside each page and linked from it (by default the Markdown source).
+    public var companions: [Companion] = [.markdownSource]
 
     /// A builder with the given settings.
     public init(configuration: CourseSettings = CourseSettings(), assets: Assets) {
@@ -103,7 +105,7 @@ public struct SiteBuilder: Sendable {
     public func renderPage(_ executed: ExecutedNotebook) -> SiteFile {
         let notebook = executed.notebook
         let template = PageTemplate(configuration: configuration, root: "", hasIndex: false)
-        let main = NotebookPage(executed: executed, previous: nil, next: nil).main()
+        let main = NotebookPage(executed: executed, previous: nil, next: nil, downloads: []).main()
         return SiteFile(path: notebook.name + ".html",
                         text: template.document(title: notebook.title, description: notebook.frontMatter.description, main: main))
     }
@@ -120,12 +122,17 @@ public struct SiteBuilder: Sendable {
         for (position, notebook) in notebooks.enumerated() {
             let previous = position > 0 ? notebooks[position - 1] : nil
             let next = position + 1 < notebooks.count ? notebooks[position + 1] : nil
-            let key = pageCache?.key(notebook, previous: previous, next: next, configuration: configuration)
+            for companion in companions {
+                files.append(SiteFile(path: notebook.name + "." + companion.fileExtension, contents: companion.make(executed[position])))
+            }
+            let downloads = companions.map { (notebook.name + "." + $0.fileExtension, $0.label) }
+            let key = pageCache?.key(notebook, previous: previous, next: next, configuration: configuration,
+                                     downloads: downloads.map(\.0))
             if let key, let cached = pageCache?.page(key) {
                 files.append(SiteFile(path: notebook.name + ".html", text: cached))
                 continue
             }
-            let page = NotebookPage(executed: executed[position], previous: previous, next: next)
+            let page = NotebookPage(executed: executed[position], previous: previous, next: next, downloads: downloads)
             let text = template.document(title: notebook.title, description: notebook.frontMatter.description, main: page.main())
             if let key { pageCache?.store(text, key) }
             files.append(SiteFile(path: notebook.name + ".html", text: text))

@@ -6,6 +6,7 @@ enum Stylesheet {
       --border: #d9dce1; --link: #1a56b8; --code-background: #f3f4f6; --accent: #7a3db8;
       --hl-keyword: #a0237c; --hl-type: #3b5ca8; --hl-string: #a0410d; --hl-number: #1f6f43;
       --hl-comment: #5f6670; --hl-attribute: #7c5b00;
+      --note: #0969da; --tip: #1a7f37; --important: #8250df; --warning: #8a5d00; --caution: #c4202b;
       color-scheme: light dark;
     }
     @media (prefers-color-scheme: dark) {
@@ -14,6 +15,7 @@ enum Stylesheet {
         --border: #363a42; --link: #8db8ff; --code-background: #22252b; --accent: #c79bf2;
         --hl-keyword: #ff8ccf; --hl-type: #8fb8ff; --hl-string: #ffa76b; --hl-number: #79d9a0;
         --hl-comment: #9aa1ab; --hl-attribute: #e3c25a;
+        --note: #4493f8; --tip: #3fb950; --important: #ab7df8; --warning: #d29922; --caution: #f85149;
       }
     }
     * { box-sizing: border-box; }
@@ -38,6 +40,18 @@ enum Stylesheet {
     th, td { border: 1px solid var(--border); padding: 0.3rem 0.7rem; }
     th { background: var(--surface); }
     blockquote { margin: 1em 0; padding: 0 1em; border-left: 4px solid var(--border); color: var(--muted); }
+    .callout { --c: var(--note); margin: 1em 0; padding: 0.1rem 1rem; border-left: 4px solid var(--c); border-radius: 4px; background: var(--surface); }
+    .callout-tip { --c: var(--tip); } .callout-important { --c: var(--important); }
+    .callout-warning { --c: var(--warning); } .callout-caution { --c: var(--caution); }
+    .callout-title { color: var(--c); font-weight: 600; margin: 0.6em 0; }
+    summary.callout-title { cursor: pointer; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .cell-input { position: relative; }
+    .copy { position: absolute; top: 0.35rem; right: 0.35rem; font: inherit; font-size: 0.8rem; padding: 0.1rem 0.5rem; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: 4px; cursor: pointer; opacity: 0.75; }
+    .copy:hover, .copy:focus-visible { opacity: 1; }
+    .downloads { font-size: 0.9em; color: var(--muted); }
+    .cell-fold > summary { cursor: pointer; color: var(--muted); font-size: 0.9em; margin: 0.3em 0; }
+    .callout-icon { vertical-align: -0.15em; margin-right: 0.4rem; fill: none; stroke: currentColor; stroke-width: 1.5; stroke-linecap: round; stroke-linejoin: round; }
     img, svg { max-width: 100%; height: auto; }
     .hl-k { color: var(--hl-keyword); }
     .hl-t { color: var(--hl-type); }

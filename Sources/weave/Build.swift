@@ -30,6 +30,7 @@ struct Build: ParsableCommand {
         let writer = SiteWriter(path: output)
         try writer.checkTarget(notebooks: notebooks)
         var builder = SiteBuilder(configuration: course.settings, assets: try Assets.locate())
+        builder.companions = Companion.published
         let cache = try caching.cache(for: course)
         // The same inputs make the same site: with the cache in use, a site built from them is kept.
         let inputs = builder.inputsKey(paths: paths, weaveVersion: BuildIdentity.current)

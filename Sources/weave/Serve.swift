@@ -45,7 +45,7 @@ struct ServeCommand: ParsableCommand {
         let server = try LiveServer(
             settings: course.settings, assets: try Assets.locate(), cache: try caching.cache(for: course),
             options: .init(notebooks: course.settings.notebooks, settingsFile: settingsFile, host: address, port: port),
-            report: Self.print)
+            companions: Companion.published, report: Self.print)
         server.buildFirst {
             Terminal.say("every notebook has a live session: an edit runs the changed cell and those after it")
         }

@@ -71,7 +71,7 @@ final class CellOptionsTests: XCTestCase {
         XCTAssertEqual(errors, [
             "lesson.md:2:11: error: option 'eval' takes true or false, not 'no'",
             "lesson.md:4:5: error: option 'echo' is set twice in this cell",
-            "lesson.md:10:5: error: unknown cell option 'colour' (known options: eval, echo, output, error, label, caption, alt)",
+            "lesson.md:10:5: error: unknown cell option 'colour' (known options: eval, echo, output, error, fold, label, caption, alt)",
         ])
     }
 

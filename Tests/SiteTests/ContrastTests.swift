@@ -42,7 +42,10 @@ final class ContrastTests: XCTestCase {
                      ("--link", "--background"), ("--text", "--code-background"), ("--text", "--surface"),
                      ("--hl-keyword", "--code-background"), ("--hl-type", "--code-background"),
                      ("--hl-string", "--code-background"), ("--hl-number", "--code-background"),
-                     ("--hl-comment", "--code-background"), ("--hl-attribute", "--code-background")]
+                     ("--hl-comment", "--code-background"), ("--hl-attribute", "--code-background"),
+                     // Callout titles, on the callout's surface.
+                     ("--note", "--surface"), ("--tip", "--surface"), ("--important", "--surface"),
+                     ("--warning", "--surface"), ("--caution", "--surface")]
         for (index, theme) in themes.enumerated() {
             for (foreground, background) in pairs {
                 guard let a = theme[foreground], let b = theme[background] else {

@@ -57,6 +57,17 @@ final class PageExecutionTests: XCTestCase {
         XCTAssertFalse(page.contains(">hidden output\n"))
     }
 
+    func testAFoldedCellShowsItsSourceUnderASummaryAndItsOutputInView() throws {
+        let (page, _) = try run("""
+        ```swift
+        //| fold: true
+        print("folded")
+        ```
+        """)
+        XCTAssertTrue(page.contains("<details class=\"cell-fold\"><summary>Show code</summary><div class=\"cell-input\">"), page)
+        XCTAssertTrue(page.contains("</pre></div></details><div class=\"cell-output\"><pre class=\"output-stream\">folded\n</pre>"), page)
+    }
+
     func testAnUnexpectedErrorFailsAtItsLocationAndStopsTheNotebook() throws {
         let (_, problems) = try run("""
         # Lesson

@@ -14,6 +14,14 @@ final class StylesheetTests: XCTestCase {
         XCTAssertLessThan(stylesheet.contents.count, 20 * 1024)
     }
 
+    /// The site's own script (KaTeX's aside) stays small too.
+    func testTheSiteScriptStaysUnder30KB() throws {
+        let files = try Assets(katexDirectory: Assets.defaultKaTeXDirectory).files()
+        let script = try XCTUnwrap(files.first { $0.path == "assets/weave.js" })
+        XCTAssertEqual(String(decoding: script.contents, as: UTF8.self), PageScript.javascript)
+        XCTAssertLessThan(script.contents.count, 30 * 1024)
+    }
+
     func testPagesShareTheStylesheetAndCarryNoInlineStyles() throws {
         let builder = SiteBuilder(assets: Assets(katexDirectory: "/nonexistent"))
         let notebook = try Notebook.parse(source: "# T\n\n```swift\nlet xs = [1.0, 2.0]\nxs\n```\n", path: "t.md")
@@ -21,5 +29,23 @@ final class StylesheetTests: XCTestCase {
         XCTAssertTrue(page.contains(#"<link rel="stylesheet" href="assets/weave.css">"#))
         XCTAssertFalse(page.contains("<style"))
         XCTAssertFalse(page.contains(" style=\""))
+    }
+
+    /// Every page links the files published beside it, and they are the notebook's own.
+    func testCompanionFilesArePublishedAndLinked() throws {
+        var builder = SiteBuilder(assets: Assets(katexDirectory: "/nonexistent"))
+        builder.companions = [.markdownSource, Companion(fileExtension: "txt", label: "Cells <run>") { executed in
+            Array("\(executed.cells.count) cells".utf8)
+        }]
+        let source = "# T\n\n```swift\nprint(1)\n```\n"
+        let notebook = try Notebook.parse(source: source, path: "lesson.md")
+        let files = builder.pages([builder.execute(notebook).0]).files
+        let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) })
+        XCTAssertEqual(byPath["lesson.md"], Array(source.utf8))
+        XCTAssertEqual(byPath["lesson.txt"], Array("1 cells".utf8))
+        let page = String(decoding: try XCTUnwrap(byPath["lesson.html"]), as: UTF8.self)
+        XCTAssertTrue(page.contains(#"<p class="downloads">Download this lesson: <a href="lesson.md" download="">Markdown source</a> · <a href="lesson.txt" download="">Cells &lt;run&gt;</a></p>"#), page)
+        // A page rendered alone (`weave render`) has nothing beside it, so links nothing.
+        XCTAssertFalse(String(decoding: builder.renderPage(builder.execute(notebook).0).contents, as: UTF8.self).contains("downloads"))
     }
 }
