@@ -16,6 +16,8 @@ and `document.fonts.ready`, a page fails when it has:
     no element id on the target page,
   * a figure without a title (an outermost <svg> with no <title> that is not
     aria-hidden, an <img> with no alt text),
+  * a code cell without a copy button, or a first copy button that does not put
+    exactly its cell's source on the clipboard and announce "Copied",
   * with --screenshots, a page wider than the viewport (sideways scrolling).
 
 Each problem is printed as one line `page.html: kind: detail`, each page gets a
@@ -394,6 +396,49 @@ def display_url(site, url):
     return url
 
 
+# Every code cell has a copy button; pressing the first one puts exactly that cell's source on
+# the clipboard (a stand-in records it: headless Chromium grants no clipboard), turns the button
+# into "Copied" and says so in a live region. Runs after PAGE_PROBE, on pages with code cells.
+COPY_PROBE = r"""
+(async () => {
+  const sources = Array.from(document.querySelectorAll('pre.cell-source'));
+  if (sources.length === 0) return null;
+  const buttons = sources.filter(pre => {
+    const button = pre.previousElementSibling;
+    return button && button.matches('button.copy');
+  }).length;
+  let copied = null;
+  Object.defineProperty(navigator, 'clipboard', {
+    configurable: true, value: {writeText: text => { copied = text; return Promise.resolve(); }},
+  });
+  const button = sources[0].previousElementSibling;
+  if (!button || !button.matches('button.copy')) return {cells: sources.length, buttons, copied: null};
+  button.focus();
+  const focused = document.activeElement === button;
+  button.click();
+  await new Promise(done => setTimeout(done, 50));
+  const live = document.querySelector('[aria-live]');
+  return {cells: sources.length, buttons, focused, copied, expected: sources[0].textContent,
+          label: button.textContent, announced: live ? live.textContent : null};
+})()
+"""
+
+
+def check_copy(probe, check):
+    """Adds the problems COPY_PROBE found."""
+    if probe is None:
+        return
+    if probe["buttons"] != probe["cells"]:
+        check.add("copy button", f"{probe['buttons']} buttons for {probe['cells']} code cells")
+        return
+    if not probe["focused"]:
+        check.add("copy button", "the button cannot take the keyboard focus")
+    if probe["copied"] != probe["expected"]:
+        check.add("copy button", f"copied {probe['copied']!r} instead of the cell's source")
+    if probe["label"] != "Copied" or probe["announced"] != "Copied":
+        check.add("copy button", f"after copying the button says {probe['label']!r} and the live region {probe['announced']!r}")
+
+
 def evaluate(browser, session, expression, deadline):
     result = browser.send(
         "Runtime.evaluate",
@@ -442,6 +487,7 @@ def check_page(browser, site, page, timeout, shots_dir):
             check.add("figure without a title", figure)
         check.links = probe["links"]
         check.ids = set(probe["ids"])
+        check_copy(evaluate(browser, session, COPY_PROBE, deadline), check)
 
         if shots_dir is not None:
             take_screenshots(browser, session, check, shots_dir, time.monotonic() + timeout)
