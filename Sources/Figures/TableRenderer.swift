@@ -55,8 +55,12 @@ struct TableRenderer {
         let tableHTML = HTML.element("table", ["class": "fig-table"], content:
             captionHTML + HTML.element("thead", [:], content: HTML.element("tr", [:], content: head)) + "\n"
             + HTML.element("tbody", [:], content: body))
-        let label = title ?? "Table of \(table.rows.count) row\(table.rows.count == 1 ? "" : "s")"
-        return HTML.element("div", ["class": "fig-table-wrap", "role": "region", "aria-label": label, "tabindex": "0"], content: tableHTML)
+        // The wrapper scrolls, so the keyboard must reach it. With a caption it is a region named
+        // by it; without one it stays unnamed, since two such tables would carry the same name.
+        if let title {
+            return HTML.element("div", ["class": "fig-table-wrap", "role": "region", "aria-label": title, "tabindex": "0"], content: tableHTML)
+        }
+        return HTML.element("div", ["class": "fig-table-wrap", "tabindex": "0"], content: tableHTML)
     }
 
     /// Row indices to show in order; nil marks the place of the rows left out.

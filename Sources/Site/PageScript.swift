@@ -13,6 +13,15 @@ enum PageScript {
           });
         });
       }
+      // A block of code or output wider than the page scrolls sideways: it takes the keyboard
+      // focus then, so the arrow keys can scroll it (checked again when the window changes).
+      function scrollable() {
+        document.querySelectorAll("pre").forEach(function (pre) {
+          if (pre.scrollWidth > pre.clientWidth) { pre.tabIndex = 0; } else { pre.removeAttribute("tabindex"); }
+        });
+      }
+      scrollable();
+      window.addEventListener("resize", scrollable);
       // Copy buttons: the cell's source only (the prompt is not part of it). The clipboard API
       // needs a secure context, which file:// pages are in Chromium; elsewhere a selected
       // text area and execCommand do it. A live region tells screen readers it worked.
