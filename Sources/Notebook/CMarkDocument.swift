@@ -24,6 +24,7 @@ enum CMarkDocument {
     struct RawHeading {
         var level: Int
         var text: String
+        var line: Int = 0
     }
 
     /// The rendered document.
@@ -75,7 +76,8 @@ enum CMarkDocument {
                         endLine: Int(cmark_node_get_end_line(node))))
                 } else if type == CMARK_NODE_HEADING {
                     headingNodes.append(node)
-                    result.headings.append(RawHeading(level: Int(cmark_node_get_heading_level(node)), text: plainText(node)))
+                    result.headings.append(RawHeading(level: Int(cmark_node_get_heading_level(node)), text: plainText(node),
+                                                      line: Int(cmark_node_get_start_line(node))))
                 }
             }
             for (number, node) in cellNodes.enumerated() {

@@ -6,6 +6,9 @@ public struct Math: Hashable, Sendable {
     public var display: Bool
     /// Where the opening delimiter is.
     public var location: SourceLocation
+    /// The display formula's `{#eq-…}` label, and its number on the page.
+    public var label: String?
+    public var number: Int?
 
     /// A formula.
     public init(tex: String, display: Bool, location: SourceLocation) {

@@ -13,12 +13,26 @@ struct MathMasker {
         var display: Bool
         var line: Int
         var byteColumn: Int
+        /// The `{#eq-…}` after a display formula, and where its label starts.
+        var label: Label?
     }
+
+    /// A cross-reference label or a reference to one, located by line and byte offset.
+    struct Label {
+        var name: String
+        var line: Int
+        var byteColumn: Int
+    }
+
+    /// The prefixes a reference may have (Quarto's): figure, table, equation, section.
+    static let referencePrefixes = ["fig-", "tbl-", "eq-", "sec-"]
 
     private let source: [UInt8]
     private let skippedLines: Set<Int>
     private var output: [UInt8] = []
     private(set) var spans: [Span] = []
+    /// `@fig-…`, `@tbl-…`, `@eq-…`, `@sec-…` in prose, in order.
+    private(set) var references: [Label] = []
     private var index = 0
     private var line = 1
     private var lineStart = 0
@@ -32,9 +46,15 @@ struct MathMasker {
 
     /// Masks the whole source: the text cmark should parse, and the formulas in order.
     static func mask(_ source: String, skippingLines skippedLines: Set<Int>) -> (masked: String, spans: [Span]) {
+        let result = maskAll(source, skippingLines: skippedLines)
+        return (result.masked, result.spans)
+    }
+
+    /// As `mask`, with the cross-references found too.
+    static func maskAll(_ source: String, skippingLines skippedLines: Set<Int>) -> (masked: String, spans: [Span], references: [Label]) {
         var masker = MathMasker(source: Array(source.utf8), skippedLines: skippedLines)
         masker.run()
-        return (String(decoding: masker.output, as: UTF8.self), masker.spans)
+        return (String(decoding: masker.output, as: UTF8.self), masker.spans, masker.references)
     }
 
     private mutating func run() {
@@ -67,6 +87,15 @@ struct MathMasker {
                     }
                 } else if let close = findInlineDollarClose(from: index + 1) {
                     emitMath(contentStart: index + 1, contentEnd: close, end: close + 1, display: false)
+                } else {
+                    copy(1)
+                }
+            case UInt8(ascii: "@"):
+                if let length = referenceLength(at: index) {
+                    let name = String(decoding: source[(index + 1)..<(index + length)], as: UTF8.self)
+                    references.append(Label(name: name, line: line, byteColumn: index - lineStart))
+                    output.append(contentsOf: Array(Placeholder.marker(.reference, references.count - 1).utf8))
+                    index += length
                 } else {
                     copy(1)
                 }
@@ -164,6 +193,30 @@ struct MathMasker {
         copy(2)
     }
 
+    /// The length of a reference `@fig-name` starting at `position` (the `@` included), or nil:
+    /// the `@` must not follow a word character (an e-mail address), the name is a known prefix
+    /// and letters, digits, `-` and `_`, not ending in `-` or `_` (a dash after it is prose).
+    private func referenceLength(at position: Int) -> Int? {
+        if position > 0 {
+            let before = source[position - 1]
+            if Self.isASCIILetter(before) || Self.isDigit(before) || before == UInt8(ascii: "_") || before >= 0x80 { return nil }
+        }
+        let start = position + 1
+        guard Self.referencePrefixes.contains(where: { prefix in
+            let bytes = Array(prefix.utf8)
+            return start + bytes.count <= source.count && Array(source[start..<(start + bytes.count)]) == bytes
+        }) else { return nil }
+        var end = start
+        while end < source.count, Self.isLabelByte(source[end]) { end += 1 }
+        while end > start, source[end - 1] == UInt8(ascii: "-") || source[end - 1] == UInt8(ascii: "_") { end -= 1 }
+        guard let dash = source[start..<end].firstIndex(of: UInt8(ascii: "-")), dash + 1 < end else { return nil }
+        return end - position
+    }
+
+    static func isLabelByte(_ byte: UInt8) -> Bool {
+        isASCIILetter(byte) || isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+    }
+
     // MARK: Finding closing delimiters
 
     /// `\)` or `\]` after `start`, skipping other backslash pairs.
@@ -256,7 +309,7 @@ struct MathMasker {
         let inQuote = openingLine.first(where: { $0 != UInt8(ascii: " ") }) == UInt8(ascii: ">")
         let content = Array(source[contentStart..<contentEnd])
         spans.append(Span(tex: Self.tex(content, strippingQuoteMarkers: inQuote), display: display,
-                          line: line, byteColumn: index - lineStart))
+                          line: line, byteColumn: index - lineStart, label: nil))
         output.append(contentsOf: Array(Placeholder.marker(.math, spans.count - 1).utf8))
         let breaks = content.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         for _ in 0..<breaks {
@@ -270,6 +323,22 @@ struct MathMasker {
             while start > 0, source[start - 1] != UInt8(ascii: "\n") { start -= 1 }
             lineStart = start
         }
+        if display { takeEquationLabel() }
+    }
+
+    /// `{#eq-name}` right after a display formula (spaces between allowed, on the same line)
+    /// labels it; the label leaves the text.
+    private mutating func takeEquationLabel() {
+        var probe = index
+        while probe < source.count, source[probe] == UInt8(ascii: " ") || source[probe] == UInt8(ascii: "\t") { probe += 1 }
+        guard probe + 2 < source.count, source[probe] == UInt8(ascii: "{"), source[probe + 1] == UInt8(ascii: "#") else { return }
+        let start = probe + 2
+        var end = start
+        while end < source.count, Self.isLabelByte(source[end]) { end += 1 }
+        guard end < source.count, source[end] == UInt8(ascii: "}"), end > start, var span = spans.popLast() else { return }
+        span.label = Label(name: String(decoding: source[start..<end], as: UTF8.self), line: line, byteColumn: start - lineStart)
+        spans.append(span)
+        index = end + 1
     }
 
     /// The TeX of a formula; inside a block quote, the `>` markers that begin its later lines

@@ -43,13 +43,24 @@ extension Notebook {
         }
 
         // Front matter lines become blank lines, so every later line keeps its number.
-        let markdown = String(repeating: "\n", count: frontMatterLines)
-            + text.lines.dropFirst(frontMatterLines).joined(separator: "\n")
-        let skipped = CMarkDocument.codeAndHTMLLines(in: markdown)
-        let (masked, spans) = MathMasker.mask(markdown, skippingLines: skipped)
+        var markdownLines = Array(repeating: "", count: frontMatterLines) + text.lines.dropFirst(frontMatterLines).map(String.init)
+        let skipped = CMarkDocument.codeAndHTMLLines(in: markdownLines.joined(separator: "\n"))
+        // `## Title {#sec-…}`: the label leaves the heading (blanked, so columns stay).
+        var headingLabels: [Int: (name: String, location: SourceLocation)] = [:]
+        for index in markdownLines.indices where index >= frontMatterLines && !skipped.contains(index + 1) {
+            let line = markdownLines[index]
+            guard let label = CrossReferences.headingLabel(line[...]) else { continue }
+            headingLabels[index + 1] = (label.name, text.location(line: index + 1, byteOffset: label.byteColumn))
+            let blank = String(repeating: " ", count: line.utf8.distance(from: label.suffixStart, to: line.endIndex))
+            markdownLines[index] = String(line[..<label.suffixStart]) + blank
+        }
+        let markdown = markdownLines.joined(separator: "\n")
+        let (masked, spans, referenceLabels) = MathMasker.maskAll(markdown, skippingLines: skipped)
         let rendered = CMarkDocument.render(masked)
-        let math = spans.map { span in
-            Math(tex: span.tex, display: span.display, location: text.location(line: span.line, byteOffset: span.byteColumn))
+        var math = spans.map { span in
+            var formula = Math(tex: span.tex, display: span.display, location: text.location(line: span.line, byteOffset: span.byteColumn))
+            formula.label = span.label?.name
+            return formula
         }
 
         var cells: [Cell] = []
@@ -59,16 +70,60 @@ extension Notebook {
             case .failure(let failure): problems += failure.diagnostics
             }
         }
+        // Cross-references: every label, numbered in order; every reference, checked.
+        var definitions: [CrossReferences.Definition] = []
+        for cell in cells {
+            guard let label = cell.options.label else { continue }
+            definitions.append(.init(name: label, place: .cell, location: Self.labelLocation(of: cell, in: text)))
+        }
+        for span in spans {
+            guard let label = span.label else { continue }
+            definitions.append(.init(name: label.name, place: .equation, location: text.location(line: label.line, byteOffset: label.byteColumn)))
+        }
+        for raw in rendered.headings {
+            guard let label = headingLabels[raw.line] else { continue }
+            let title = PlaceholderResolver.pieces(of: raw.text, math: math).map { piece -> String in
+                switch piece {
+                case .text(let text): text
+                case .math(let formula): PlaceholderResolver.delimited(formula)
+                }
+            }.joined()
+            definitions.append(.init(name: label.name, place: .heading, location: label.location, title: title))
+        }
+        let crossReferences = CrossReferences(
+            definitions: definitions,
+            references: referenceLabels.map { ($0.name, text.location(line: $0.line, byteOffset: $0.byteColumn)) },
+            path: path, text: text)
+        problems += crossReferences.problems
+        for index in math.indices {
+            if let label = math[index].label { math[index].number = crossReferences.targets[label]?.number }
+        }
         if !problems.isEmpty { throw NotebookFailure(problems.sorted { $0.location < $1.location }) }
 
-        var resolver = PlaceholderResolver(math: math, rawHeadings: rendered.headings)
+        var resolver = PlaceholderResolver(math: math, rawHeadings: rendered.headings,
+                                           headingIDs: headingLabels.mapValues(\.name),
+                                           references: referenceLabels.map(\.name), targets: crossReferences.targets)
         let parts = resolver.resolve(rendered.html)
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let title = frontMatter.title
             ?? resolver.headings.first(where: { $0.level == 1 })?.text
             ?? name
-        return Notebook(path: path, source: source, name: name, frontMatter: frontMatter, frontMatterLines: frontMatterLines, title: title,
-                        parts: parts, cells: cells, headings: resolver.headings)
+        var notebook = Notebook(path: path, source: source, name: name, frontMatter: frontMatter, frontMatterLines: frontMatterLines,
+                                title: title, parts: parts, cells: cells, headings: resolver.headings)
+        notebook.crossReferences = crossReferences.targets
+        return notebook
+    }
+
+    /// Where a cell's `//| label:` value is (its fence when the label came from elsewhere).
+    private static func labelLocation(of cell: Cell, in text: SourceText) -> SourceLocation {
+        for line in (cell.fence.line + 1)..<max(cell.fence.line + 1, cell.firstLine) where text.lines.indices.contains(line - 1) {
+            let content = text.lines[line - 1]
+            guard let range = content.range(of: "label:") else { continue }
+            var start = range.upperBound
+            while start < content.endIndex, content[start] == " " || content[start] == "\t" { start = content.index(after: start) }
+            return text.location(line: line, byteOffset: content.utf8.distance(from: content.startIndex, to: start))
+        }
+        return cell.fence
     }
 
     /// Characters weave reserves for its placeholders may not appear in a notebook.

@@ -45,6 +45,8 @@ public struct Notebook: Sendable {
     public var cells: [Cell]
     /// The headings in order.
     public var headings: [Heading]
+    /// What each label that can be referenced (`fig-…`, `tbl-…`, `eq-…`, `sec-…`) stands for.
+    public var crossReferences: [String: CrossReference] = [:]
     /// Every formula in order, those in headings included.
     public var math: [Math] {
         parts.flatMap { part -> [Math] in

@@ -9,6 +9,7 @@ enum Placeholder {
         case math = 0x10FFF0
         case cell = 0x10FFF3
         case heading = 0x10FFF4
+        case reference = 0x10FFF5
     }
 
     /// Closes a marker's digits.

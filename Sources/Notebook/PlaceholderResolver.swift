@@ -4,11 +4,17 @@ import Markup
 /// math between HTML pieces, cells and headings at their places, ids for headings.
 struct PlaceholderResolver {
     let math: [Math]
+    /// The label each reference placeholder names, and what the labels stand for.
+    let references: [String]
+    let targets: [String: CrossReference]
     private(set) var headings: [Notebook.Heading] = []
     private var slugger = Slugger()
 
-    init(math: [Math], rawHeadings: [CMarkDocument.RawHeading]) {
+    init(math: [Math], rawHeadings: [CMarkDocument.RawHeading], headingIDs: [Int: String] = [:],
+         references: [String] = [], targets: [String: CrossReference] = [:]) {
         self.math = math
+        self.references = references
+        self.targets = targets
         headings = rawHeadings.map { raw in
             let pieces = Self.pieces(of: raw.text, math: math)
             return Notebook.Heading(
@@ -27,8 +33,15 @@ struct PlaceholderResolver {
                 })
         }
         for index in headings.indices {
-            headings[index].id = slugger.slug(headings[index].text)
+            headings[index].id = headingIDs[rawHeadings[index].line] ?? slugger.slug(headings[index].text)
         }
+    }
+
+    /// The link a reference placeholder stands for (its label's text when used inside a tag).
+    private func reference(_ number: Int, inTag: Bool) -> String {
+        guard references.indices.contains(number), let target = targets[references[number]] else { return "" }
+        let text = HTML.escape(target.text)
+        return inTag ? text : HTML.element("a", ["class": "xref", "href": "#" + references[number]], content: text)
     }
 
     /// Splits `html` into parts. A heading becomes a `.heading` part whose inline content goes
@@ -94,6 +107,8 @@ struct PlaceholderResolver {
                     flush()
                     emit(.math(math[number]))
                 }
+            case .reference?:
+                buffer += reference(number, inTag: inTag)
             case .cell?:
                 flush()
                 emit(.cell(number))

@@ -26,7 +26,7 @@ struct NotebookPage {
             case .html(let html): article += html
             case .math(let math): article += Self.math(math)
             case .cell(let index):
-                if executed.cells.indices.contains(index) { article += Self.cell(executed.cells[index]) }
+                if executed.cells.indices.contains(index) { article += Self.cell(executed.cells[index], references: notebook.crossReferences) }
             case .heading(let index):
                 guard notebook.headings.indices.contains(index) else { continue }
                 article += Self.heading(notebook.headings[index])
@@ -86,12 +86,20 @@ struct NotebookPage {
 
     /// A formula as the element the page script hands to KaTeX; without script, the TeX shows.
     static func math(_ math: Math) -> String {
-        HTML.element("span", ["class": math.display ? "math display" : "math inline"], content: HTML.escape(math.tex))
+        if let label = math.label, let number = math.number {
+            // A numbered equation: the page script hands KaTeX `\tag{number}` with it.
+            return HTML.element("span", ["class": "math display", "id": label, "data-tag": String(number)], content: HTML.escape(math.tex))
+        }
+        return HTML.element("span", ["class": math.display ? "math display" : "math inline"], content: HTML.escape(math.tex))
     }
 
     /// A code cell as a notebook shows it: the source with its execution count, then the outputs.
-    static func cell(_ executed: ExecutedNotebook.ExecutedCell) -> String {
-        let cell = executed.cell
+    static func cell(_ executed: ExecutedNotebook.ExecutedCell, references: [String: CrossReference] = [:]) -> String {
+        var cell = executed.cell
+        // A figure or table that can be referenced says its number before its caption.
+        if let label = cell.options.label, let target = references[label], target.kind == .figure || target.kind == .table {
+            cell.options.caption = target.text + (cell.options.caption.map { ": " + $0 } ?? "")
+        }
         var content = ""
         if cell.options.echo {
             let prompt = executed.executionCount.map { "In [\($0)]:" } ?? "In [ ]:"

@@ -7,7 +7,8 @@ enum PageScript {
     document.addEventListener("DOMContentLoaded", function () {
       if (typeof katex !== "undefined") {
         document.querySelectorAll(".math").forEach(function (element) {
-          katex.render(element.textContent, element, {
+          var tag = element.getAttribute("data-tag");
+          katex.render(element.textContent + (tag ? "\\\\tag{" + tag + "}" : ""), element, {
             displayMode: element.classList.contains("display"),
             throwOnError: false
           });
