@@ -18,6 +18,8 @@ and `document.fonts.ready`, a page fails when it has:
     aria-hidden, an <img> with no alt text),
   * a code cell without a copy button, or a first copy button that does not put
     exactly its cell's source on the clipboard and announce "Copied",
+  * with --search QUERY=EXPECTED, on index.html: a search for QUERY whose first
+    result does not start with EXPECTED, or "/" and the arrow keys not working,
   * with --axe AXE_JS, any violation axe-core finds, in the light or the dark
     color scheme,
   * with --screenshots, a page wider than the viewport (sideways scrolling).
@@ -419,9 +421,9 @@ COPY_PROBE = r"""
   const focused = document.activeElement === button;
   button.click();
   await new Promise(done => setTimeout(done, 50));
-  const live = document.querySelector('[aria-live]');
+  const announced = Array.from(document.querySelectorAll('[aria-live]'), live => live.textContent).find(text => text) || null;
   return {cells: sources.length, buttons, focused, copied, expected: sources[0].textContent,
-          label: button.textContent, announced: live ? live.textContent : null};
+          label: button.textContent, announced};
 })()
 """
 
@@ -457,6 +459,43 @@ def check_accessibility(browser, session, check, axe_source, deadline):
     browser.send("Emulation.setEmulatedMedia", {"media": "", "features": []}, session=session, deadline=deadline)
 
 
+# The search box: typing QUERY must list, first, a link to the page (and section) EXPECTED;
+# "/" must focus the box, and ArrowDown the first result.
+SEARCH_PROBE = r"""
+(async (query) => {
+  const box = document.querySelector('form.search input[type=search]');
+  if (!box) return {error: 'no search box'};
+  box.blur();
+  document.body.dispatchEvent(new KeyboardEvent('keydown', {key: '/', bubbles: true}));
+  const slashFocuses = document.activeElement === box;
+  box.value = query;
+  box.dispatchEvent(new Event('input', {bubbles: true}));
+  for (let wait = 0; wait < 100 && !document.querySelector('#search-results a'); wait++) {
+    await new Promise(done => setTimeout(done, 20));
+    box.dispatchEvent(new Event('input', {bubbles: true}));
+  }
+  const links = Array.from(document.querySelectorAll('#search-results a'));
+  box.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowDown', bubbles: true}));
+  return {slashFocuses, first: links.length ? links[0].getAttribute('href') : null,
+          arrowReachesFirst: links.length > 0 && document.activeElement === links[0], count: links.length};
+})
+"""
+
+
+def check_search(browser, session, check, query, expected, deadline):
+    """Searches the site from this page and checks the first result."""
+    probe = evaluate(browser, session, SEARCH_PROBE + f"({json.dumps(query)})", deadline)
+    if probe.get("error"):
+        check.add("search", probe["error"])
+        return
+    if not probe["slashFocuses"]:
+        check.add("search", "'/' does not focus the search box")
+    if not (probe["first"] or "").startswith(expected):
+        check.add("search", f"the first result for {query!r} is {probe['first']!r}, not {expected!r}")
+    elif not probe["arrowReachesFirst"]:
+        check.add("search", "ArrowDown does not move to the first result")
+
+
 def check_copy(probe, check):
     """Adds the problems COPY_PROBE found."""
     if probe is None:
@@ -485,7 +524,7 @@ def evaluate(browser, session, expression, deadline):
     return result["result"].get("value")
 
 
-def check_page(browser, site, page, timeout, shots_dir, axe_source=None):
+def check_page(browser, site, page, timeout, shots_dir, axe_source=None, search=None):
     """Load one page in a fresh tab; returns its PageCheck."""
     rel = page.relative_to(site).as_posix()
     check = PageCheck(site, rel, page.as_uri())
@@ -523,6 +562,8 @@ def check_page(browser, site, page, timeout, shots_dir, axe_source=None):
         if axe_source is not None:
             check_accessibility(browser, session, check, axe_source, deadline)
         check_copy(evaluate(browser, session, COPY_PROBE, deadline), check)
+        if search is not None and rel == "index.html":
+            check_search(browser, session, check, search[0], search[1], deadline)
 
         if shots_dir is not None:
             take_screenshots(browser, session, check, shots_dir, time.monotonic() + timeout)
@@ -627,10 +668,13 @@ def main(argv=None):
                         help="also write full-page PNGs (360/1280 px, light/dark) here")
     parser.add_argument("--timeout", type=float, default=30, metavar="SECONDS",
                         help="time limit per page (default: %(default)s)")
+    parser.add_argument("--search", metavar="QUERY=EXPECTED",
+                        help="on index.html, search for QUERY; the first result must start with EXPECTED")
     parser.add_argument("--axe", metavar="AXE_JS",
                         help="also run axe-core (this axe.min.js) on every page, light and dark")
     args = parser.parse_args(argv)
     axe_source = Path(args.axe).read_text(encoding="utf-8") if args.axe else None
+    search = tuple(args.search.split("=", 1)) if args.search and "=" in args.search else None
 
     site = Path(args.site).resolve()
     if not site.is_dir():
@@ -655,7 +699,7 @@ def main(argv=None):
     try:
         browser.start(timeout=args.timeout)
         for page in pages:
-            checks.append(check_page(browser, site, page, args.timeout, shots_dir, axe_source))
+            checks.append(check_page(browser, site, page, args.timeout, shots_dir, axe_source, search))
     except (BrowserError, PageTimeout) as error:
         print(f"check-pages: {error}", file=sys.stderr)
         tail = browser.log_tail()

@@ -5,6 +5,7 @@ enum PageScript {
     static let javascript = """
     "use strict";
     document.addEventListener("DOMContentLoaded", function () {
+      search(document.querySelector("header[data-search]"));
       if (typeof katex !== "undefined") {
         document.querySelectorAll(".math").forEach(function (element) {
           var tag = element.getAttribute("data-tag");
@@ -62,6 +63,99 @@ enum PageScript {
         source.parentNode.insertBefore(button, source);
       });
     });
+
+    // Search: a box in the header (made here, so a page without script shows none). The index,
+    // a script setting weaveSearchIndex, loads on first use. "/" focuses the box; the arrow
+    // keys move through the results; Escape closes them.
+    function search(header) {
+      if (!header) { return; }
+      var root = header.getAttribute("data-search").replace(/assets\\/search-index\\.js$/, "");
+      var form = document.createElement("form");
+      form.className = "search";
+      form.setAttribute("role", "search");
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+      var box = document.createElement("input");
+      box.type = "search";
+      box.placeholder = "Search the course";
+      box.setAttribute("aria-label", "Search the course");
+      box.setAttribute("aria-controls", "search-results");
+      box.setAttribute("autocomplete", "off");
+      var list = document.createElement("ul");
+      list.id = "search-results";
+      list.className = "search-results";
+      list.hidden = true;
+      var count = document.createElement("div");
+      count.className = "visually-hidden";
+      count.setAttribute("aria-live", "polite");
+      form.appendChild(box);
+      form.appendChild(list);
+      form.appendChild(count);
+      header.appendChild(form);
+      var state = "none";
+      function load(then) {
+        if (state === "ready") { then(); return; }
+        if (state === "loading") { return; }
+        state = "loading";
+        var script = document.createElement("script");
+        script.src = header.getAttribute("data-search");
+        script.onload = function () { state = "ready"; then(); };
+        script.onerror = function () { state = "none"; };
+        document.head.appendChild(script);
+      }
+      function words(text) {
+        return text.toLowerCase().split(/[^\\p{L}\\p{N}]+/u).filter(function (word) { return word.length >= 2; });
+      }
+      function run() {
+        var index = window.weaveSearchIndex, terms = words(box.value);
+        list.textContent = "";
+        if (!index || terms.length === 0) { list.hidden = true; count.textContent = ""; return; }
+        var scores = {}, keys = Object.keys(index.words);
+        terms.forEach(function (term, position) {
+          var hit = {};
+          keys.forEach(function (word) {
+            if (word.lastIndexOf(term, 0) === 0) { index.words[word].forEach(function (section) { hit[section] = true; }); }
+          });
+          Object.keys(hit).forEach(function (section) {
+            if (position === 0 || scores[section] !== undefined) {
+              var title = index.sections[section][2].toLowerCase();
+              scores[section] = (position === 0 ? 0 : scores[section]) + 1 + (words(title).some(function (word) { return word.lastIndexOf(term, 0) === 0; }) ? 5 : 0);
+            }
+          });
+          if (position > 0) { Object.keys(scores).forEach(function (section) { if (!hit[section]) { delete scores[section]; } }); }
+        });
+        var found = Object.keys(scores).map(Number).sort(function (a, b) { return scores[b] - scores[a] || a - b; }).slice(0, 10);
+        found.forEach(function (number) {
+          var section = index.sections[number], lesson = index.lessons[section[0]];
+          var link = document.createElement("a");
+          link.href = root + lesson[0] + (section[1] ? "#" + section[1] : "");
+          link.textContent = section[2] === lesson[1] ? lesson[1] : lesson[1] + " — " + section[2];
+          var item = document.createElement("li");
+          item.appendChild(link);
+          list.appendChild(item);
+        });
+        list.hidden = found.length === 0;
+        count.textContent = found.length === 0 ? "No results" : found.length + (found.length === 1 ? " result" : " results");
+      }
+      box.addEventListener("focus", function () { load(function () {}); });
+      box.addEventListener("input", function () { load(run); });
+      function move(step) {
+        var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+        if (links.length === 0) { return; }
+        var at = links.indexOf(document.activeElement);
+        if (at < 0) { links[step > 0 ? 0 : links.length - 1].focus(); return; }
+        if (at + step < 0) { box.focus(); return; }
+        links[Math.min(links.length - 1, at + step)].focus();
+      }
+      form.addEventListener("keydown", function (event) {
+        if (event.key === "ArrowDown") { event.preventDefault(); move(1); }
+        else if (event.key === "ArrowUp") { event.preventDefault(); move(-1); }
+        else if (event.key === "Escape") { list.hidden = true; box.focus(); }
+      });
+      document.addEventListener("keydown", function (event) {
+        var target = event.target, typing = target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable);
+        if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) { event.preventDefault(); box.focus(); }
+      });
+    }
 
     """
 }

@@ -137,6 +137,7 @@ public struct SiteBuilder: Sendable {
             if let key { pageCache?.store(text, key) }
             files.append(SiteFile(path: notebook.name + ".html", text: text))
         }
+        files.append(SiteFile(path: SearchIndex.path, text: SearchIndex(executed).script))
         let index = IndexPage(configuration: configuration, notebooks: executed)
         files.append(SiteFile(path: "index.html", text: template.document(title: configuration.title, description: configuration.description, main: index.main())))
         files.append(SiteFile(path: "404.html", text: notFoundPage()))

@@ -45,6 +45,12 @@ enum Stylesheet {
     .callout-warning { --c: var(--warning); } .callout-caution { --c: var(--caution); }
     .callout-title { color: var(--c); font-weight: 600; margin: 0.6em 0; }
     summary.callout-title { cursor: pointer; }
+    .site-header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
+    .search { position: relative; margin-left: auto; }
+    .search input { font: inherit; font-size: 0.9rem; padding: 0.25rem 0.5rem; width: 14rem; max-width: 100%; color: var(--text); background: var(--background); border: 1px solid var(--border); border-radius: 4px; }
+    .search-results { position: absolute; right: 0; z-index: 5; margin: 0.3rem 0 0; padding: 0.3rem 0; list-style: none; width: min(24rem, 90vw); background: var(--background); border: 1px solid var(--border); border-radius: 4px; box-shadow: 0 4px 12px rgb(0 0 0 / 0.15); }
+    .search-results a { display: block; padding: 0.3rem 0.7rem; text-decoration: none; }
+    .search-results a:hover, .search-results a:focus { background: var(--surface); }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .cell-input { position: relative; }
     .copy { position: absolute; top: 0.35rem; right: 0.35rem; font: inherit; font-size: 0.8rem; padding: 0.1rem 0.5rem; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: 4px; cursor: pointer; opacity: 0.75; }

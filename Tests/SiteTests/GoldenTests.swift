@@ -31,7 +31,12 @@ final class GoldenTests: XCTestCase {
                 }
                 continue
             }
-            let expectedNames = try manager.contentsOfDirectory(atPath: expected.path).sorted()
+            // Every file under `expected`, sub-folders included, by its path inside it.
+            let expectedNames = (manager.enumerator(atPath: expected.path)?.allObjects as? [String] ?? [])
+                .filter { path in
+                    var isFolder: ObjCBool = false
+                    return manager.fileExists(atPath: expected.appendingPathComponent(path).path, isDirectory: &isFolder) && !isFolder.boolValue
+                }.sorted()
             XCTAssertEqual(outcome.files.map(\.path), expectedNames, "\(name): the set of files")
             for file in outcome.files {
                 let golden = manager.contents(atPath: expected.appendingPathComponent(file.path).path).map { Array($0) }
