@@ -119,6 +119,14 @@ def main(argv):
         loaded = wait_for("document.body && document.body.innerText.includes('First words.')")
         results.append(loaded)
         print(f"{'ok  ' if loaded else 'FAIL'} the served page shows the notebook")
+        # Search over HTTP: the index is served beside the pages and loads on first use.
+        wait_for("document.querySelector('form.search input')")
+        found = browser.send("Runtime.evaluate", {"expression": check_pages.SEARCH_PROBE + '("words")',
+                                                  "awaitPromise": True, "returnByValue": True},
+                             session=session, deadline=time.monotonic() + 20).get("result", {}).get("value") or {}
+        searched = (found.get("first") or "").startswith("01-served.html")
+        results.append(searched)
+        print(f"{'ok  ' if searched else 'FAIL'} a search over HTTP finds the page (first result {found.get('first')!r})")
         step("a prose edit reloads the page with the new text",
              lambda: write(folder, "Second words.", "print(a + 1)"),
              "document.body.innerText.includes('Second words.')")

@@ -102,6 +102,19 @@ enum PageScript {
         script.onerror = function () { state = "none"; };
         document.head.appendChild(script);
       }
+      // A title as text, its $…$ formulas typeset when KaTeX is there.
+      function withMath(element, text) {
+        text.split(/(\\$\\$[^$]+\\$\\$|\\$[^$]+\\$)/).forEach(function (piece) {
+          var tex = /^\\$\\$?([^$]+)\\$?\\$$/.exec(piece);
+          if (tex && typeof katex !== "undefined") {
+            var span = document.createElement("span");
+            katex.render(tex[1], span, { throwOnError: false });
+            element.appendChild(span);
+          } else if (piece) {
+            element.appendChild(document.createTextNode(piece));
+          }
+        });
+      }
       function words(text) {
         return text.toLowerCase().split(/[^\\p{L}\\p{N}]+/u).filter(function (word) { return word.length >= 2; });
       }
@@ -128,7 +141,7 @@ enum PageScript {
           var section = index.sections[number], lesson = index.lessons[section[0]];
           var link = document.createElement("a");
           link.href = root + lesson[0] + (section[1] ? "#" + section[1] : "");
-          link.textContent = section[2] === lesson[1] ? lesson[1] : lesson[1] + " — " + section[2];
+          withMath(link, section[2] === lesson[1] ? lesson[1] : lesson[1] + " — " + section[2]);
           var item = document.createElement("li");
           item.appendChild(link);
           list.appendChild(item);
