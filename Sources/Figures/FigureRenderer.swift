@@ -25,6 +25,10 @@ public enum FigureRenderer {
             return figure(kind: "heatmap", svg: svg, caption: context.caption)
         case let .network(diagram):
             let svg = NetworkRenderer(diagram: diagram, ids: ids, context: context).svg()
+            if let frames = diagram.frames, !frames.steps.isEmpty, !diagram.edges.isEmpty {
+                let panel = StepThroughRenderer(diagram: diagram, frames: frames, ids: ids).html()
+                return figure(kind: "network fig-steps", svg: svg + panel, caption: context.caption)
+            }
             return figure(kind: "network", svg: svg, caption: context.caption)
         case let .group(group):
             return GroupRenderer(group: group, ids: ids, context: context).html()

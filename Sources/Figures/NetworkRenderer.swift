@@ -57,7 +57,8 @@ struct NetworkRenderer {
         var lines = ""
         var labels = ""
         var skipped = 0
-        for edge in diagram.edges {
+        let frames = diagram.frames
+        for (edgeIndex, edge) in diagram.edges.enumerated() {
             guard let from = position[edge.source], let to = position[edge.target] else {
                 skipped += 1
                 continue
@@ -78,9 +79,21 @@ struct NetworkRenderer {
                 let t = 0.3
                 let lx = from.x + dx * t, ly = from.y + dy * t
                 let text = Self.subscripted(edge.weight) + " " + NumberFormat.short(edge.value, minus: NumberFormat.typographicMinus)
-                let labelWidth = SVG.textWidth(text, size: 10) + 4
-                labels += SVG.rect(x: lx - labelWidth / 2, y: ly - 6.5, width: labelWidth, height: 13, class: "lbg")
-                labels += SVG.text(text, x: lx, y: ly + 3.5, class: "sm", anchor: "middle")
+                if let frames {
+                    // A step-through changes the label at every step: room for the widest, and a
+                    // hook (`data-w`, the edge's index) for the page script.
+                    let widest = frames.weights.map { row in
+                        edgeIndex < row.count ? SVG.textWidth(Self.subscripted(edge.weight) + " " + Self.value(row[edgeIndex]), size: 10) : 0
+                    }.max() ?? 0
+                    let labelWidth = max(widest, SVG.textWidth(text, size: 10)) + 4
+                    labels += SVG.rect(x: lx - labelWidth / 2, y: ly - 6.5, width: labelWidth, height: 13, class: "lbg")
+                    labels += HTML.element("text", ["x": SVG.n(lx), "y": SVG.n(ly + 3.5), "class": "sm", "text-anchor": "middle",
+                                                    "data-w": String(edgeIndex)], content: HTML.escape(text)) + "\n"
+                } else {
+                    let labelWidth = SVG.textWidth(text, size: 10) + 4
+                    labels += SVG.rect(x: lx - labelWidth / 2, y: ly - 6.5, width: labelWidth, height: 13, class: "lbg")
+                    labels += SVG.text(text, x: lx, y: ly + 3.5, class: "sm", anchor: "middle")
+                }
             }
         }
 
@@ -102,7 +115,8 @@ struct NetworkRenderer {
         if layers.count > 1 { footer += SVG.text("inputs", x: margin, y: cursor, class: "sm mu", anchor: "middle") }
         cursor += 6
         var notes: [String] = []
-        notes += tieLines()
+        // A step-through says which weights are equal beside the diagram, step by step.
+        if frames == nil { notes += tieLines() }
         if !labelled {
             notes.append("\(diagram.edges.count) weights: blue positive, orange negative, width by size.")
         }

@@ -31,6 +31,29 @@ extension Display {
         public var hasBias: Bool
         /// For a network too big to draw unit by unit, a summary such as "2 → 500 × 10 → 1".
         public var summary: String?
+        /// A training run to step through: the edges hold its last state.
+        public var frames: Frames?
+
+        /// The states of a training run, one per step shown.
+        public struct Frames: Sendable, Equatable, Codable {
+            /// The step of each frame (0 is the start).
+            public var steps: [Int]
+            /// Each frame's weights, in the order of `edges`.
+            public var weights: [[Double]]
+            /// The gradient each frame's weights received (in edge order), when recorded; the
+            /// last step of a run has none, and shows NaN.
+            public var gradients: [[Double]]?
+            /// The loss at each frame.
+            public var loss: [Double]
+
+            /// Frames of a run.
+            public init(steps: [Int], weights: [[Double]], gradients: [[Double]]?, loss: [Double]) {
+                self.steps = steps
+                self.weights = weights
+                self.gradients = gradients
+                self.loss = loss
+            }
+        }
 
         /// A diagram from its layers and edges.
         public init(layers: [[String]], edges: [Edge], activations: [String], hasBias: Bool, summary: String? = nil) {

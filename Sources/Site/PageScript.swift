@@ -6,6 +6,7 @@ enum PageScript {
     "use strict";
     document.addEventListener("DOMContentLoaded", function () {
       search(document.querySelector("header[data-search]"));
+      document.querySelectorAll(".stepper").forEach(stepper);
       if (typeof katex !== "undefined") {
         document.querySelectorAll(".math").forEach(function (element) {
           var tag = element.getAttribute("data-tag");
@@ -63,6 +64,99 @@ enum PageScript {
         source.parentNode.insertBefore(button, source);
       });
     });
+
+    // Step-through figures: the page shows the run's last step; the controls made here move
+    // the diagram's labels, the table, the equal weights and the status to any step.
+    function stepper(panel) {
+      var data;
+      try { data = JSON.parse(panel.querySelector(".stepper-data").textContent); } catch (error) { return; }
+      function unpack(text) {
+        return text.split(" ").map(function (number) { return number.replace(/^(-?)\\./, "$10.").replace(/^-/, "−"); });
+      }
+      data.values = data.values.map(unpack);
+      if (data.gradients) { data.gradients = data.gradients.map(unpack); }
+      data.loss = unpack(data.loss[0]);
+      data.ties = data.ties.map(function (digits) { return digits.split("").map(function (d) { return parseInt(d, 36); }); });
+      var figure = panel.closest("figure"), last = data.steps.length - 1, at = last, timer = null;
+      var labels = Array.prototype.slice.call(figure.querySelectorAll("svg text[data-w]"));
+      var cells = Array.prototype.slice.call(panel.querySelectorAll("tbody tr"));
+      var status = panel.querySelector(".stepper-status"), ties = panel.querySelector(".stepper-ties");
+      status.setAttribute("aria-live", "polite");
+      var sub = "₀₁₂₃₄₅₆₇₈₉";
+      function subscripted(name) {
+        return name.replace(/[0-9]+$/, function (digits) { return digits.replace(/[0-9]/g, function (d) { return sub[+d]; }); });
+      }
+      function tieText(values, groups) {
+        var count = Math.max.apply(null, groups) + 1, names = data.names;
+        if (count === 1 && names.length > 1) { return "All " + names.length + " weights are equal (" + values[0] + ")."; }
+        var parts = [];
+        for (var group = 0; group < count; group++) {
+          var members = [];
+          groups.forEach(function (g, index) { if (g === group) { members.push(index); } });
+          if (members.length > 1) {
+            parts.push(members.map(function (m) { return names[m]; }).join(" = ") + " (" + values[members[0]] + ")");
+          }
+        }
+        return parts.length ? "Equal weights: " + parts.join("; ") + "." : "No two weights are equal.";
+      }
+      var controls = document.createElement("div");
+      controls.className = "stepper-controls";
+      function button(text, label, action) {
+        var element = document.createElement("button");
+        element.type = "button";
+        element.textContent = text;
+        element.setAttribute("aria-label", label);
+        element.addEventListener("click", action);
+        controls.appendChild(element);
+        return element;
+      }
+      var previous = button("◀", "Previous step", function () { stop(); show(at - 1); });
+      var play = button("▶", "Play", function () { if (timer) { stop(); } else { start(); } });
+      var next = button("▶❙", "Next step", function () { stop(); show(at + 1); });
+      var slider = document.createElement("input");
+      slider.type = "range";
+      slider.min = "0";
+      slider.max = String(last);
+      slider.value = String(last);
+      slider.setAttribute("aria-label", "Step");
+      slider.addEventListener("input", function () { stop(); show(+slider.value); });
+      controls.appendChild(slider);
+      panel.insertBefore(controls, panel.firstChild);
+      panel.addEventListener("keydown", function (event) {
+        if (event.key === " " && event.target === slider) { event.preventDefault(); if (timer) { stop(); } else { start(); } }
+      });
+      function show(frame) {
+        at = Math.max(0, Math.min(last, frame));
+        var values = data.values[at];
+        labels.forEach(function (label) {
+          var index = +label.getAttribute("data-w");
+          label.textContent = subscripted(data.names[index]) + " " + values[index];
+        });
+        cells.forEach(function (row, index) {
+          var td = row.querySelectorAll("td");
+          td[0].textContent = values[index];
+          if (td[1] && data.gradients) { td[1].textContent = data.gradients[at][index]; }
+        });
+        ties.textContent = tieText(values, data.ties[at]);
+        slider.value = String(at);
+        slider.setAttribute("aria-valuetext", "Step " + data.steps[at]);
+        status.textContent = "Step " + data.steps[at] + " of " + data.steps[last] + " · loss " + data.loss[at];
+        previous.disabled = at === 0;
+        next.disabled = at === last;
+      }
+      function start() {
+        if (at === last) { show(0); }
+        play.textContent = "❚❚";
+        play.setAttribute("aria-label", "Pause");
+        timer = setInterval(function () { if (at >= last) { stop(); } else { show(at + 1); } }, 250);
+      }
+      function stop() {
+        if (timer) { clearInterval(timer); timer = null; }
+        play.textContent = "▶";
+        play.setAttribute("aria-label", "Play");
+      }
+      show(last);
+    }
 
     // Search: a box in the header (made here, so a page without script shows none). The index,
     // a script setting weaveSearchIndex, loads on first use. "/" focuses the box; the arrow

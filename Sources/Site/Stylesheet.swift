@@ -51,6 +51,12 @@ enum Stylesheet {
     .search-results { position: absolute; right: 0; z-index: 5; margin: 0.3rem 0 0; padding: 0.3rem 0; list-style: none; width: min(24rem, 90vw); background: var(--background); border: 1px solid var(--border); border-radius: 4px; box-shadow: 0 4px 12px rgb(0 0 0 / 0.15); }
     .search-results a { display: block; padding: 0.3rem 0.7rem; text-decoration: none; }
     .search-results a:hover, .search-results a:focus { background: var(--surface); }
+    .stepper-controls { display: flex; align-items: center; gap: 0.4rem; margin: 0.5rem 0; }
+    .stepper-controls button { font: inherit; font-size: 0.85rem; min-width: 2.2rem; padding: 0.15rem 0.4rem; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: 4px; cursor: pointer; }
+    .stepper-controls button:disabled { opacity: 0.5; cursor: default; }
+    .stepper-controls input[type=range] { flex: 1; min-width: 6rem; }
+    .stepper-status { font-variant-numeric: tabular-nums; margin: 0.3rem 0; }
+    .stepper-ties { color: var(--muted); font-size: 0.9em; margin: 0.3rem 0; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .cell-input { position: relative; }
     .copy { position: absolute; top: 0.35rem; right: 0.35rem; font: inherit; font-size: 0.8rem; padding: 0.1rem 0.5rem; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: 4px; cursor: pointer; opacity: 0.75; }

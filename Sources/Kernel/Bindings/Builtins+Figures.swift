@@ -58,6 +58,9 @@ extension Builtins {
             return FigureObject.value(.heatmap(Display.Heatmap(
                 values: tensor.array, xRange: 0...Double(tensor.columns), yRange: 0...Double(tensor.rows), title: title)))
         }
+        define("stepThrough") { arguments, runtime in
+            FigureObject.value(.network(try Builtins.stepThrough(arguments, runtime)))
+        }
         define("group") { arguments, runtime in
             let values = try match(arguments, Signature("group(_:title:)", .array(.any), .defaulted(.optional(.string), .none)))
             let items = values[0].items
@@ -70,6 +73,53 @@ extension Builtins {
             }
             return FigureObject.value(.group(Display.Group(items: displays, title: values[1].isNone ? nil : values[1].string)))
         }
+    }
+
+    /// The most frames a step-through keeps: longer runs show evenly spaced steps.
+    static let stepThroughFrames = 200
+
+    /// `stepThrough(net, run)`: the network's diagram at each step of a run it trained, the
+    /// last step drawn, every step's weights, gradients (when recorded) and loss kept to step through.
+    static func stepThrough(_ arguments: [Argument], _ runtime: Runtime) throws -> Display.NetworkDiagram {
+        let values = try match(arguments, Signature("stepThrough(_:_:)", .object("Network"), .object("TrainingRun")))
+        guard case let .object(netObject) = values[0], let network = netObject as? NetworkObject,
+              case let .object(runObject) = values[1], let run = (runObject as? TrainingRunObject)?.run else { return Display.NetworkDiagram(layers: [], edges: [], activations: [], hasBias: false) }
+        guard case var .network(diagram) = try network.display(runtime), !diagram.edges.isEmpty else {
+            throw Failure("stepThrough: the network has more than \(NetworkObject.diagramWeightLimit) weights, too many to draw one by one")
+        }
+        guard run.keepsEveryStep else {
+            throw Failure("stepThrough: this run kept only its last state; train with recordWeights: true")
+        }
+        let names = run.weightNames
+        let columns = try diagram.edges.map { edge -> Int in
+            guard let column = names.firstIndex(of: edge.weight) else {
+                throw Failure("stepThrough: the run did not train this network (it has no weight '\(edge.weight)')")
+            }
+            return column
+        }
+        guard names.count == columns.count else {
+            throw Failure("stepThrough: the run did not train this network (it has \(names.count) weights, the network \(columns.count))")
+        }
+        let last = run.steps
+        var steps = last <= stepThroughFrames ? Array(0...last) : (0...stepThroughFrames).map { $0 * last / stepThroughFrames }
+        steps = steps.reduce(into: []) { kept, step in if kept.last != step { kept.append(step) } }
+        try runtime.spend(steps.count * columns.count)
+        let weights = try steps.map { step in
+            let row = try EngineConversions.engine { try run.weights(at: step).values }
+            return columns.map { row[$0] }
+        }
+        var gradients: [[Double]]?
+        if run.hasGradients {
+            gradients = try steps.map { step in
+                guard step < last else { return Array(repeating: Double.nan, count: columns.count) }
+                let row = try EngineConversions.engine { try run.gradients(at: step).values }
+                return columns.map { row[$0] }
+            }
+        }
+        for index in diagram.edges.indices { diagram.edges[index].value = weights[weights.count - 1][index] }
+        diagram.frames = Display.NetworkDiagram.Frames(steps: steps, weights: weights, gradients: gradients,
+                                                        loss: steps.map { run.loss.indices.contains($0) ? run.loss[$0] : .nan })
+        return diagram
     }
 
     static func cell(_ value: Value) -> Display.Table.Cell {
