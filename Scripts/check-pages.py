@@ -22,7 +22,8 @@ and `document.fonts.ready`, a page fails when it has:
     result does not start with EXPECTED, or "/" and the arrow keys not working,
   * with --stepper PAGE:FIGURE=TABLE, a step-through figure whose diagram or
     panel does not show, at every step a "step N" column of TABLE shows, the
-    table's values,
+    table's values; or which, opened with script disabled, has controls or does
+    not show the last column's values,
   * with --axe AXE_JS, any violation axe-core finds, in the light or the dark
     color scheme,
   * with --screenshots, a page wider than the viewport (sideways scrolling).
@@ -554,6 +555,47 @@ def check_stepper(browser, session, check, figure, table, deadline):
         check.add("step-through", f"#{table} has no 'step N' column to compare with")
 
 
+# The same figure with script off: no controls, and the last step on the diagram and in the panel.
+STEPPER_STATIC_PROBE = r"""
+((figureId, tableId) => {
+  const holder = document.getElementById(figureId), table = document.getElementById(tableId);
+  if (!holder || !table) return {error: 'no element #' + (holder ? tableId : figureId)};
+  const number = text => parseFloat(text.replace('−', '-').replace(/^[^0-9-]*\s/, ''));
+  const headers = Array.from(table.querySelectorAll('thead th'), th => th.textContent.trim());
+  const column = headers.length - 1;
+  const problems = [];
+  if (holder.querySelector('.stepper-controls')) problems.push('controls without script');
+  const names = JSON.parse(holder.querySelector('.stepper-data').textContent).names;
+  const labels = {};
+  holder.querySelectorAll('svg text[data-w]').forEach(label => { labels[names[+label.getAttribute('data-w')]] = number(label.textContent); });
+  Array.from(table.querySelectorAll('tbody tr'), tr => Array.from(tr.children, td => td.textContent.trim())).forEach(row => {
+    const expected = parseFloat(row[column].replace('−', '-'));
+    if (!(Math.abs(labels[row[0]] - expected) <= 0.006 * Math.abs(expected) + 1e-12))
+      problems.push(`without script the diagram shows ${row[0]} = ${labels[row[0]]}, the table's ${headers[column]} ${row[column]}`);
+  });
+  return {problems, column: headers[column]};
+})
+"""
+
+
+def check_stepper_without_script(browser, site, rel, figure, table, timeout):
+    """Opens the page with script disabled and checks the step-through's static last step."""
+    check = PageCheck(site, rel, (site / rel).as_uri())
+    deadline = time.monotonic() + timeout
+    target = browser.send("Target.createTarget", {"url": "about:blank"}, deadline=deadline)["targetId"]
+    try:
+        session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True}, deadline=deadline)["sessionId"]
+        browser.listeners[session] = check.on_event
+        browser.send("Page.enable", session=session, deadline=deadline)
+        browser.send("Emulation.setScriptExecutionDisabled", {"value": True}, session=session, deadline=deadline)
+        browser.send("Page.navigate", {"url": check.url}, session=session, deadline=deadline)
+        browser.wait_until(lambda: check.loaded, deadline, "the load event")
+        probe = evaluate(browser, session, STEPPER_STATIC_PROBE + f"({json.dumps(figure)}, {json.dumps(table)})", deadline)
+        return [probe["error"]] if probe.get("error") else probe["problems"]
+    finally:
+        browser.send("Target.closeTarget", {"targetId": target}, deadline=time.monotonic() + timeout)
+
+
 def check_copy(probe, check):
     """Adds the problems COPY_PROBE found."""
     if probe is None:
@@ -623,6 +665,8 @@ def check_page(browser, site, page, timeout, shots_dir, axe_source=None, search=
         for stepper_page, figure, table in steppers:
             if rel == stepper_page:
                 check_stepper(browser, session, check, figure, table, deadline)
+                for problem in check_stepper_without_script(browser, site, rel, figure, table, timeout):
+                    check.add("step-through", problem)
         if search is not None and rel == "index.html":
             check_search(browser, session, check, search[0], search[1], deadline)
 
