@@ -524,6 +524,9 @@ STEPPER_PROBE = r"""
     slider.value = String(frame);
     slider.dispatchEvent(new Event('input', {bubbles: true}));
     const status = holder.querySelector('.stepper-status').textContent;
+    const mark = holder.querySelector('.stepper-mark'), marks = data.marks ? data.marks[0].split(' ') : [];
+    if (mark && marks[frame] && marks[frame] !== mark.getAttribute('cx') + ',' + mark.getAttribute('cy'))
+      problems.push('at step ' + step + ' the loss marker is not at ' + marks[frame]);
     if (!status.startsWith('Step ' + step + ' ')) problems.push('at step ' + step + ' the status says ' + JSON.stringify(status));
     const labels = {};
     holder.querySelectorAll('svg text[data-w]').forEach(label => { labels[data.names[+label.getAttribute('data-w')]] = number(label.textContent); });

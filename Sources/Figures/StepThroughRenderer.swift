@@ -49,12 +49,45 @@ struct StepThroughRenderer {
         if gradients != nil { head += HTML.element("th", ["scope": "col", "class": "num"], content: "gradient") }
         let table = HTML.element("table", ["class": "fig-table stepper-table"], content:
             HTML.element("thead", [:], content: HTML.element("tr", [:], content: head)) + HTML.element("tbody", [:], content: rows))
+        let (curve, marks) = lossCurve()
+        if !marks.isEmpty { data.removeLast(); data += ",\"marks\":" + Self.strings([marks.joined(separator: " ")]) + "}" }
         let status = "Step \(frames.steps[last]) of \(frames.steps[last]) · loss \(loss[last])"
         return HTML.element("div", ["class": "stepper", "id": ids.prefix + "-steps"], content:
             HTML.element("p", ["class": "stepper-status"], content: HTML.escape(status))
             + HTML.element("p", ["class": "stepper-ties"], content: HTML.escape(Self.tieText(names: names, values: values[last], groups: ties[last])))
+            + curve
             + HTML.element("div", ["class": "fig-table-wrap", "tabindex": "0"], content: table)
             + HTML.element("script", ["type": "application/json", "class": "stepper-data"], content: Self.scriptSafe(data)))
+    }
+
+    /// The loss over the frames as a small line with a marker at the step shown (the last),
+    /// and the marker's position at every frame ("x,y"), for the script; nothing when the
+    /// loss is not finite anywhere.
+    func lossCurve() -> (svg: String, marks: [String]) {
+        let finite = frames.loss.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max(), frames.loss.count > 1 else { return ("", []) }
+        let width = 320.0, height = 64.0, left = 4.0, top = 6.0, plotWidth = width - 8, plotHeight = height - 12
+        let span = high > low ? high - low : 1
+        let points = frames.loss.enumerated().map { index, value -> (Double, Double)? in
+            guard value.isFinite else { return nil }
+            let x = left + plotWidth * Double(index) / Double(frames.loss.count - 1)
+            return (x, top + plotHeight * (1 - (value - low) / span))
+        }
+        var d = "", pen = false
+        for point in points {
+            guard let (x, y) = point else { pen = false; continue }
+            d += (pen ? "L" : "M") + SVG.n(x) + " " + SVG.n(y)
+            pen = true
+        }
+        let marks = points.map { point in point.map { SVG.n($0.0) + "," + SVG.n($0.1) } ?? "-" }
+        let lastMark = points.last.flatMap { $0 } ?? (left, top)
+        let curveIDs = FigureIDs(prefix: ids.prefix + "-loss")
+        let body = SVG.empty("path", ["class": "ln s0", "d": d])
+            + SVG.empty("circle", ["class": "stepper-mark", "cx": SVG.n(lastMark.0), "cy": SVG.n(lastMark.1), "r": "4"])
+        let svg = SVG.document(width: width, height: height, ids: curveIDs, title: "Loss by step",
+                               description: "The loss at each step, from \(Self.number(frames.loss[0])) to \(Self.number(frames.loss[frames.loss.count - 1])); the dot marks the step shown.",
+                               body: body)
+        return (HTML.element("div", ["class": "stepper-loss"], content: svg), marks)
     }
 
     /// A number as the diagram writes it (three significant digits, typographic minus); a

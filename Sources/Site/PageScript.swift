@@ -81,6 +81,7 @@ enum PageScript {
       var labels = Array.prototype.slice.call(figure.querySelectorAll("svg text[data-w]"));
       var cells = Array.prototype.slice.call(panel.querySelectorAll("tbody tr"));
       var status = panel.querySelector(".stepper-status"), ties = panel.querySelector(".stepper-ties");
+      var mark = panel.querySelector(".stepper-mark"), marks = data.marks ? data.marks[0].split(" ") : [];
       status.setAttribute("aria-live", "polite");
       var sub = "₀₁₂₃₄₅₆₇₈₉";
       function subscripted(name) {
@@ -138,6 +139,11 @@ enum PageScript {
           if (td[1] && data.gradients) { td[1].textContent = data.gradients[at][index]; }
         });
         ties.textContent = tieText(values, data.ties[at]);
+        if (mark && marks[at] && marks[at] !== "-") {
+          var xy = marks[at].split(",");
+          mark.setAttribute("cx", xy[0]);
+          mark.setAttribute("cy", xy[1]);
+        }
         slider.value = String(at);
         slider.setAttribute("aria-valuetext", "Step " + data.steps[at]);
         status.textContent = "Step " + data.steps[at] + " of " + data.steps[last] + " · loss " + data.loss[at];

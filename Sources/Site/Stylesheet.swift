@@ -56,6 +56,8 @@ enum Stylesheet {
     .stepper-controls button:disabled { opacity: 0.5; cursor: default; }
     .stepper-controls input[type=range] { flex: 1; min-width: 6rem; }
     .stepper-status { font-variant-numeric: tabular-nums; margin: 0.3rem 0; }
+    .stepper-loss svg { max-width: 20rem; height: auto; display: block; }
+    .stepper-mark { fill: var(--accent); stroke: var(--background); stroke-width: 1.5; }
     .stepper-ties { color: var(--muted); font-size: 0.9em; margin: 0.3rem 0; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .cell-input { position: relative; }

@@ -29,7 +29,9 @@ final class StepThroughRendererTests: XCTestCase {
 
     func testTheFramesTravelCompactly() {
         let page = html()
-        XCTAssertTrue(page.contains(#"<script type="application/json" class="stepper-data">{"steps":[0,1],"names":["w1","w2"],"values":[".5 .5",".25 -.75"],"gradients":["2.5 -12.5","– –"],"loss":["1 .125"],"ties":["00","01"]}</script>"#), page)
+        XCTAssertTrue(page.contains(#"<script type="application/json" class="stepper-data">{"steps":[0,1],"names":["w1","w2"],"values":[".5 .5",".25 -.75"],"gradients":["2.5 -12.5","– –"],"loss":["1 .125"],"ties":["00","01"],"marks":["4,6 316,58"]}</script>"#), page)
+        // The loss curve's marker stands at the last step: (316, 58), the lowest loss at the right.
+        XCTAssertTrue(page.contains(#"<circle class="stepper-mark" cx="316" cy="58" r="4"/>"#), page)
     }
 
     func testTieTextNamesTheGroups() {
