@@ -38,10 +38,14 @@ public enum FigureRenderer {
     /// HTML for an expectation line.
     public static func html(for expectation: Expectation) -> String {
         if expectation.passed {
-            return HTML.element("p", ["class": "fig-expect fig-pass"], content:
-                HTML.element("span", ["class": "fig-mark", "aria-hidden": "true"], content: "✓")
+            let content = HTML.element("span", ["class": "fig-mark", "aria-hidden": "true"], content: "✓")
                 + " " + HTML.element("span", ["class": "fig-sr"], content: "Passed: ")
-                + HTML.escape(expectation.message))
+                + HTML.escape(expectation.message)
+            // A labelled claim (`label: "clm-…"`) is the target of its cross-references.
+            if let label = expectation.label {
+                return HTML.element("p", ["class": "fig-expect fig-pass", "id": label], content: content)
+            }
+            return HTML.element("p", ["class": "fig-expect fig-pass"], content: content)
         }
         let detail = expectation.detail.map { HTML.escape($0) } ?? "the condition was false"
         let message = expectation.message.isEmpty ? "expectation failed" : expectation.message

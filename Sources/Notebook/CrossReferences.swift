@@ -4,13 +4,13 @@ import Markup
 public struct CrossReference: Hashable, Sendable {
     /// The kinds, by the label's prefix (Quarto's spelling).
     public enum Kind: String, Sendable {
-        case figure = "fig-", table = "tbl-", equation = "eq-", section = "sec-"
+        case figure = "fig-", table = "tbl-", equation = "eq-", section = "sec-", claim = "clm-"
     }
 
     public var kind: Kind
     /// 1, 2, … among the page's labels of the same kind.
     public var number: Int
-    /// How a reference reads: "Figure 2", "Table 1", "Equation (3)", or a section's title.
+    /// How a reference reads: "Figure 2", "Table 1", "Equation (3)", "Claim 4", or a section's title.
     public var text: String
 }
 
@@ -21,7 +21,7 @@ public struct CrossReference: Hashable, Sendable {
 struct CrossReferences {
     /// A label as written, with the kind of thing it is on.
     struct Definition {
-        enum Place { case cell, equation, heading }
+        enum Place { case cell, equation, heading, claim }
         var name: String
         var place: Place
         var location: SourceLocation
@@ -46,9 +46,9 @@ struct CrossReferences {
                 continue
             }
             seen[definition.name] = definition.location
-            let kind = [CrossReference.Kind.figure, .table, .equation, .section].first { definition.name.hasPrefix($0.rawValue) }
+            let kind = [CrossReference.Kind.figure, .table, .equation, .section, .claim].first { definition.name.hasPrefix($0.rawValue) }
             switch (definition.place, kind) {
-            case (.cell, .figure?), (.cell, .table?), (.equation, .equation?), (.heading, .section?):
+            case (.cell, .figure?), (.cell, .table?), (.equation, .equation?), (.heading, .section?), (.claim, .claim?):
                 break
             case (.cell, nil):
                 continue  // an anchor, not numbered
@@ -61,6 +61,8 @@ struct CrossReferences {
             case (.heading, _):
                 problem(definition.location, "a section's label starts with 'sec-', not '\(definition.name)'")
                 continue
+            case (.claim, _):
+                continue  // the cell language reports it when the cell runs
             }
             guard let kind else { continue }
             let number = counts[kind, default: 0] + 1
@@ -71,12 +73,13 @@ struct CrossReferences {
             case .table: shown = "Table \(number)"
             case .equation: shown = "Equation (\(number))"
             case .section: shown = definition.title ?? definition.name
+            case .claim: shown = "Claim \(number)"
             }
             targets[definition.name] = CrossReference(kind: kind, number: number, text: shown)
         }
         let names = targets.keys.sorted()
         for reference in references where targets[reference.name] == nil {
-            var message = "no figure, table, equation or section on this page is labelled '\(reference.name)'"
+            var message = "no figure, table, equation, section or claim on this page is labelled '\(reference.name)'"
             if let guess = Suggestion.closest(to: reference.name, in: names) {
                 message += "; did you mean '@\(guess)'?"
             }

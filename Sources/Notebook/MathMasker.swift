@@ -24,8 +24,8 @@ struct MathMasker {
         var byteColumn: Int
     }
 
-    /// The prefixes a reference may have (Quarto's): figure, table, equation, section.
-    static let referencePrefixes = ["fig-", "tbl-", "eq-", "sec-"]
+    /// The prefixes a reference may have: Quarto's figure, table, equation and section, and claim.
+    static let referencePrefixes = ["fig-", "tbl-", "eq-", "sec-", "clm-"]
 
     private let source: [UInt8]
     private let skippedLines: Set<Int>

@@ -76,6 +76,11 @@ extension Notebook {
             guard let label = cell.options.label else { continue }
             definitions.append(.init(name: label, place: .cell, location: Self.labelLocation(of: cell, in: text)))
         }
+        for cell in cells {
+            for (name, location) in Self.claimLabels(in: cell) {
+                definitions.append(.init(name: name, place: .claim, location: location))
+            }
+        }
         for span in spans {
             guard let label = span.label else { continue }
             definitions.append(.init(name: label.name, place: .equation, location: text.location(line: label.line, byteOffset: label.byteColumn)))
@@ -112,6 +117,28 @@ extension Notebook {
                                 title: title, parts: parts, cells: cells, headings: resolver.headings)
         notebook.crossReferences = crossReferences.targets
         return notebook
+    }
+
+    /// The claims a cell labels, `expect(…, label: "clm-name")`, found in its source (the
+    /// cell language requires the label to be a string literal) with the label's location.
+    static func claimLabels(in cell: Cell) -> [(String, SourceLocation)] {
+        var found: [(String, SourceLocation)] = []
+        for (number, line) in cell.source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let range = rest.range(of: "label:") {
+                var start = range.upperBound
+                while start < rest.endIndex, rest[start] == " " || rest[start] == "\t" { start = rest.index(after: start) }
+                rest = rest[start...]
+                guard rest.hasPrefix("\"clm-") else { continue }
+                let nameStart = rest.index(after: rest.startIndex)
+                guard let close = rest[nameStart...].firstIndex(of: "\"") else { break }
+                let name = String(rest[nameStart..<close])
+                let column = line[..<nameStart].unicodeScalars.count + 1
+                if name.utf8.allSatisfy(MathMasker.isLabelByte) { found.append((name, cell.fileLocation(line: number + 1, column: column))) }
+                rest = rest[close...]
+            }
+        }
+        return found
     }
 
     /// Where a cell's `//| label:` value is (its fence when the label came from elsewhere).

@@ -10,6 +10,8 @@ public struct Expectation: Sendable, Equatable, Codable {
     public var line: Int
     /// The file column of the `expect` call.
     public var column: Int
+    /// The claim's `label:` (`clm-…`), its id on the page for cross-references.
+    public var label: String?
 
     /// An expectation result at a file location.
     public init(message: String, passed: Bool, detail: String? = nil, line: Int, column: Int) {

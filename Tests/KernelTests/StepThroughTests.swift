@@ -69,4 +69,15 @@ final class StepThroughTests: XCTestCase {
             XCTAssertTrue(result.error?.message.hasPrefix(message) ?? false, "\(result.error?.message ?? "no error") for\n\(source)")
         }
     }
+
+    func testAClaimsLabelIsALiteralStartingWithClm() throws {
+        let labelled = run("expect(1 + 1 == 2, \"adds up\", label: \"clm-sum\")")
+        XCTAssertEqual(labelled.outputs.count, 1)
+        guard case let .expectation(claim)? = labelled.outputs.first else { return XCTFail("\(labelled.outputs)") }
+        XCTAssertEqual(claim.label, "clm-sum")
+        XCTAssertTrue(claim.passed)
+        XCTAssertEqual(run("let l = \"clm-x\"\nexpect(true, \"x\", label: l)").error?.message,
+                       "expect's label must be written as a string literal, like label: \"clm-ties\"")
+        XCTAssertEqual(run("expect(true, \"x\", label: \"fig-x\")").error?.message, "a claim's label starts with 'clm-', not 'fig-x'")
+    }
 }

@@ -75,10 +75,10 @@ final class CrossReferenceTests: XCTestCase {
 
     func testAMissingLabelIsALocatedError() {
         XCTAssertEqual(problems("# T\n\n```swift\n//| label: fig-ties\n1\n```\n\nAs @fig-tie shows.\n"), [
-            "lesson.md:8:4: error: no figure, table, equation or section on this page is labelled 'fig-tie'; did you mean '@fig-ties'?",
+            "lesson.md:8:4: error: no figure, table, equation, section or claim on this page is labelled 'fig-tie'; did you mean '@fig-ties'?",
         ])
         XCTAssertEqual(problems("Intro, then ünïcode @sec-nowhere.\n"), [
-            "lesson.md:1:21: error: no figure, table, equation or section on this page is labelled 'sec-nowhere'",
+            "lesson.md:1:21: error: no figure, table, equation, section or claim on this page is labelled 'sec-nowhere'",
         ])
     }
 
@@ -96,6 +96,23 @@ final class CrossReferenceTests: XCTestCase {
             "lesson.md:1:9: error: an equation's label starts with 'eq-', not 'sec-a'",
             "lesson.md:3:8: error: a section's label starts with 'sec-', not 'eq-b'",
             "lesson.md:6:12: error: a cell's label that can be referenced starts with 'fig-' or 'tbl-', not 'eq-c'",
+        ])
+    }
+
+    func testClaimsAreLabelledInTheirExpectCallAndNumbered() throws {
+        let notebook = try Notebook.parse(source: """
+        By @clm-ties and @clm-zero.
+
+        ```swift
+        expect(1 == 1, "equal", label: "clm-ties")
+          expect(true, "zero",   label:  "clm-zero")
+        ```
+        """, path: "claims.md")
+        XCTAssertEqual(notebook.crossReferences["clm-ties"], CrossReference(kind: .claim, number: 1, text: "Claim 1"))
+        XCTAssertEqual(notebook.crossReferences["clm-zero"], CrossReference(kind: .claim, number: 2, text: "Claim 2"))
+        XCTAssertTrue(html(notebook).contains(##"By <a class="xref" href="#clm-ties">Claim 1</a> and <a class="xref" href="#clm-zero">Claim 2</a>."##))
+        XCTAssertEqual(problems("```swift\nexpect(true, \"a\", label: \"clm-a\")\nexpect(true, \"b\", label: \"clm-a\")\n```\n"), [
+            "lesson.md:3:27: error: the label 'clm-a' is already used at line 2",
         ])
     }
 

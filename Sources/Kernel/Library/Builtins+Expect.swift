@@ -4,8 +4,22 @@ extension Builtins {
     /// for a comparison, the two values compared.
     func specialCall(_ name: String, _ arguments: [ExprArgument], _ location: Location, compiler: Compiler) throws -> Code? {
         guard name == "expect" else { return nil }
+        var arguments = arguments
+        // `label: "clm-…"` names the claim for cross-references; the page numbers claims before
+        // it runs them, so the label is a string literal.
+        var label: String?
+        if let last = arguments.last, last.label == "label" {
+            guard case let .literal(.string(text), _) = last.value else {
+                throw location.error("expect's label must be written as a string literal, like label: \"clm-ties\"")
+            }
+            guard text.hasPrefix("clm-"), text.count > 4 else {
+                throw location.error("a claim's label starts with 'clm-', not '\(text)'")
+            }
+            label = text
+            arguments.removeLast()
+        }
         guard (1...2).contains(arguments.count), arguments[0].label == nil, arguments.dropFirst().allSatisfy({ $0.label == nil }) else {
-            throw location.error("expect takes a condition and a message; expected expect(_: Bool, _: String)")
+            throw location.error("expect takes a condition, a message and a label; expected expect(_: Bool, _: String, label: String? = nil)")
         }
         let condition = arguments[0].value
         let messageCode = try arguments.count == 2 ? compiler.expression(arguments[1].value) : nil
@@ -37,8 +51,9 @@ extension Builtins {
                 }
                 message = text
             }
-            runtime.emit(.expectation(Expectation(
-                message: message, passed: passed, detail: detail, line: location.line, column: location.column)))
+            var expectation = Expectation(message: message, passed: passed, detail: detail, line: location.line, column: location.column)
+            expectation.label = label
+            runtime.emit(.expectation(expectation))
             return .void
         }
     }
