@@ -524,6 +524,10 @@ STEPPER_PROBE = r"""
     slider.value = String(frame);
     slider.dispatchEvent(new Event('input', {bubbles: true}));
     const status = holder.querySelector('.stepper-status').textContent;
+    const current = Array.from(table.querySelectorAll('.step-current'));
+    if (data.table && data.table[0] === tableId &&
+        !(current.length === rows.length + 1 && current[0].textContent.trim() === header))
+      problems.push('at step ' + step + ' the table does not highlight its "' + header + '" column');
     const mark = holder.querySelector('.stepper-mark'), marks = data.marks ? data.marks[0].split(' ') : [];
     if (mark && marks[frame] && marks[frame] !== mark.getAttribute('cx') + ',' + mark.getAttribute('cy'))
       problems.push('at step ' + step + ' the loss marker is not at ' + marks[frame]);

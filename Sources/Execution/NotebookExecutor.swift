@@ -110,6 +110,15 @@ public struct NotebookExecutor: Sendable {
                                            message: "this cell is marked 'error: true' but ran without an error",
                                            excerpt: text.excerpt(at: cell.fence)))
             }
+            // A step-through linked to a table the page does not have.
+            for output in ran.outputs {
+                guard case .display(let display) = output else { continue }
+                for table in Self.linkedTables(display) where notebook.crossReferences[table]?.kind != .table {
+                    problems.append(Diagnostic(path: notebook.path, location: cell.fence,
+                                               message: "stepThrough: no table on this page is labelled '\(table)'",
+                                               excerpt: text.excerpt(at: cell.fence)))
+                }
+            }
             for output in ran.outputs {
                 guard case .expectation(let expectation) = output, !expectation.passed else { continue }
                 let location = SourceLocation(line: expectation.line, column: expectation.column)
@@ -120,6 +129,15 @@ public struct NotebookExecutor: Sendable {
             }
         }
         return problems
+    }
+
+    /// The tables step-through figures in `display` (groups included) highlight.
+    static func linkedTables(_ display: Display) -> [String] {
+        switch display {
+        case .network(let diagram): diagram.frames?.table.map { [$0] } ?? []
+        case .group(let group): group.items.flatMap(linkedTables)
+        default: []
+        }
     }
 
     /// Loads and runs the notebooks at `paths`, `jobs` at a time, each in its own session,

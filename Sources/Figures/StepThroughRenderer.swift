@@ -49,6 +49,7 @@ struct StepThroughRenderer {
         if gradients != nil { head += HTML.element("th", ["scope": "col", "class": "num"], content: "gradient") }
         let table = HTML.element("table", ["class": "fig-table stepper-table"], content:
             HTML.element("thead", [:], content: HTML.element("tr", [:], content: head)) + HTML.element("tbody", [:], content: rows))
+        if let table = frames.table { data.removeLast(); data += ",\"table\":" + Self.strings([table]) + "}" }
         let (curve, marks) = lossCurve()
         if !marks.isEmpty { data.removeLast(); data += ",\"marks\":" + Self.strings([marks.joined(separator: " ")]) + "}" }
         let status = "Step \(frames.steps[last]) of \(frames.steps[last]) · loss \(loss[last])"

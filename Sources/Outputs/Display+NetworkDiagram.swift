@@ -45,6 +45,9 @@ extension Display {
             public var gradients: [[Double]]?
             /// The loss at each frame.
             public var loss: [Double]
+            /// The id (`tbl-…`) of a table on the page whose column or row for the step shown is
+            /// highlighted as the steps change.
+            public var table: String?
 
             /// Frames of a run.
             public init(steps: [Int], weights: [[Double]], gradients: [[Double]]?, loss: [Double]) {

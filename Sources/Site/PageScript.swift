@@ -82,6 +82,19 @@ enum PageScript {
       var cells = Array.prototype.slice.call(panel.querySelectorAll("tbody tr"));
       var status = panel.querySelector(".stepper-status"), ties = panel.querySelector(".stepper-ties");
       var mark = panel.querySelector(".stepper-mark"), marks = data.marks ? data.marks[0].split(" ") : [];
+      var linked = data.table ? document.getElementById(data.table[0]) : null;
+      // The linked table's cells for a step: its "step N" column, or the row whose first cell is N.
+      function stepCells(step) {
+        if (!linked) { return []; }
+        var heads = Array.prototype.slice.call(linked.querySelectorAll("thead th"));
+        var column = heads.map(function (th) { return th.textContent.trim(); }).indexOf("step " + step);
+        var rows = Array.prototype.slice.call(linked.querySelectorAll("tbody tr"));
+        if (column >= 0) {
+          return [heads[column]].concat(rows.map(function (row) { return row.children[column]; }).filter(Boolean));
+        }
+        var row = rows.filter(function (row) { return row.children[0] && row.children[0].textContent.trim() === String(step); })[0];
+        return row ? Array.prototype.slice.call(row.children) : [];
+      }
       status.setAttribute("aria-live", "polite");
       var sub = "₀₁₂₃₄₅₆₇₈₉";
       function subscripted(name) {
@@ -139,6 +152,10 @@ enum PageScript {
           if (td[1] && data.gradients) { td[1].textContent = data.gradients[at][index]; }
         });
         ties.textContent = tieText(values, data.ties[at]);
+        if (linked) {
+          Array.prototype.forEach.call(linked.querySelectorAll(".step-current"), function (cell) { cell.classList.remove("step-current"); });
+          stepCells(data.steps[at]).forEach(function (cell) { cell.classList.add("step-current"); });
+        }
         if (mark && marks[at] && marks[at] !== "-") {
           var xy = marks[at].split(",");
           mark.setAttribute("cx", xy[0]);

@@ -58,6 +58,7 @@ enum Stylesheet {
     .stepper-status { font-variant-numeric: tabular-nums; margin: 0.3rem 0; }
     .stepper-loss svg { max-width: 20rem; height: auto; display: block; }
     .stepper-mark { fill: var(--accent); stroke: var(--background); stroke-width: 1.5; }
+    .step-current { background: var(--code-background); box-shadow: inset 0 -2px 0 var(--accent); }
     .stepper-ties { color: var(--muted); font-size: 0.9em; margin: 0.3rem 0; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .cell-input { position: relative; }

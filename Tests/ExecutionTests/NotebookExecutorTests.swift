@@ -72,6 +72,25 @@ final class NotebookExecutorTests: XCTestCase {
         XCTAssertEqual(executed.cells[1].outputs, [.text("after\n")])
     }
 
+    func testAStepThroughLinkedToAMissingTableIsALocatedError() throws {
+        let (_, problems) = try execute("""
+        # T
+
+        ```swift
+        //| label: tbl-run
+        let net = Network(inputs: 1, layers: [1], bias: false)
+        let run = net.train(inputs: [[1.0]], loss: .output, learningRate: 0.1, steps: 2)
+        table(run, steps: [0, 1, 2])
+        ```
+
+        ```swift
+        stepThrough(net, run, table: "tbl-run")
+        stepThrough(net, run, table: "tbl-other")
+        ```
+        """)
+        XCTAssertEqual(problems, ["lesson.md:10:1: error: stepThrough: no table on this page is labelled 'tbl-other'"])
+    }
+
     func testFrontMatterLimitsReachTheSession() throws {
         let (_, problems) = try execute("""
         ---

@@ -54,6 +54,9 @@ final class StepThroughTests: XCTestCase {
 
     func testMisuseIsAnErrorThatSaysWhy() {
         let cases = [
+            ("let net = Network(inputs: 1, layers: [1])\n"
+                + "let run = net.train(inputs: [[1.0]], loss: .output, learningRate: 0.1, steps: 1)\nstepThrough(net, run, table: \"weights\")",
+             "stepThrough: table: names a table by its label, 'tbl-…', not 'weights'"),
             ("let a = Network(inputs: 2, layers: [2, 1])\nlet b = Network(inputs: 3, layers: [1])\n"
                 + "let run = b.train(inputs: [[1.0, 2.0, 3.0]], loss: .output, learningRate: 0.1, steps: 1)\nstepThrough(a, run)",
              "stepThrough: the run did not train this network"),

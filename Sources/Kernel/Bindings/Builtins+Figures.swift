@@ -81,7 +81,13 @@ extension Builtins {
     /// `stepThrough(net, run)`: the network's diagram at each step of a run it trained, the
     /// last step drawn, every step's weights, gradients (when recorded) and loss kept to step through.
     static func stepThrough(_ arguments: [Argument], _ runtime: Runtime) throws -> Display.NetworkDiagram {
-        let values = try match(arguments, Signature("stepThrough(_:_:)", .object("Network"), .object("TrainingRun")))
+        let values = try match(arguments, Signature("stepThrough(_:_:table:)", .object("Network"), .object("TrainingRun"),
+                                                    .defaulted(.optional(.string), .none)))
+        var linked: String?
+        if case let .string(label) = values[2] {
+            guard label.hasPrefix("tbl-") else { throw Failure("stepThrough: table: names a table by its label, 'tbl-…', not '\(label)'") }
+            linked = label
+        }
         guard case let .object(netObject) = values[0], let network = netObject as? NetworkObject,
               case let .object(runObject) = values[1], let run = (runObject as? TrainingRunObject)?.run else { return Display.NetworkDiagram(layers: [], edges: [], activations: [], hasBias: false) }
         guard case var .network(diagram) = try network.display(runtime), !diagram.edges.isEmpty else {
@@ -119,6 +125,7 @@ extension Builtins {
         for index in diagram.edges.indices { diagram.edges[index].value = weights[weights.count - 1][index] }
         diagram.frames = Display.NetworkDiagram.Frames(steps: steps, weights: weights, gradients: gradients,
                                                         loss: steps.map { run.loss.indices.contains($0) ? run.loss[$0] : .nan })
+        diagram.frames?.table = linked
         return diagram
     }
 
