@@ -42,6 +42,18 @@ public struct PageCache: Sendable {
     func store(_ page: String, _ key: String) {
         try? folder.write("pages", key, Array(page.utf8))
     }
+
+    /// A file published beside the page `key` (its `.ipynb`, …), if stored and whole: it is
+    /// made from what the page is made from, so the page's key is its key too.
+    func companion(_ key: String, _ fileExtension: String) -> [UInt8]? {
+        guard case .found(let bytes) = folder.read("pages", key + "." + fileExtension) else { return nil }
+        return bytes
+    }
+
+    /// Keeps a companion file of the page `key`.
+    func storeCompanion(_ bytes: [UInt8], _ key: String, _ fileExtension: String) {
+        try? folder.write("pages", key + "." + fileExtension, bytes)
+    }
 }
 
 extension CourseSettings {

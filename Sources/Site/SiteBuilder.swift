@@ -122,12 +122,21 @@ public struct SiteBuilder: Sendable {
         for (position, notebook) in notebooks.enumerated() {
             let previous = position > 0 ? notebooks[position - 1] : nil
             let next = position + 1 < notebooks.count ? notebooks[position + 1] : nil
-            for companion in companions {
-                files.append(SiteFile(path: notebook.name + "." + companion.fileExtension, contents: companion.make(executed[position])))
-            }
             let downloads = companions.map { (notebook.name + "." + $0.fileExtension, $0.label) }
             let key = pageCache?.key(notebook, previous: previous, next: next, configuration: configuration,
                                      downloads: downloads.map(\.0))
+            // The companions are kept beside the page in the page cache: making a notebook's
+            // `.ipynb` renders all its figures again.
+            for companion in companions {
+                let bytes: [UInt8]
+                if let key, let cached = pageCache?.companion(key, companion.fileExtension) {
+                    bytes = cached
+                } else {
+                    bytes = companion.make(executed[position])
+                    if let key { pageCache?.storeCompanion(bytes, key, companion.fileExtension) }
+                }
+                files.append(SiteFile(path: notebook.name + "." + companion.fileExtension, contents: bytes))
+            }
             if let key, let cached = pageCache?.page(key) {
                 files.append(SiteFile(path: notebook.name + ".html", text: cached))
                 continue
