@@ -1,3 +1,5 @@
+import Execution
+import Foundation
 import Outputs
 import Figures
 import Notebook
@@ -48,4 +50,33 @@ final class StylesheetTests: XCTestCase {
         // A page rendered alone (`weave render`) has nothing beside it, so links nothing.
         XCTAssertFalse(String(decoding: builder.renderPage(builder.execute(notebook).0).contents, as: UTF8.self).contains("downloads"))
     }
+}
+
+/// Pages and the files beside them come out of the page cache as they went in.
+final class PageCacheCompanionTests: XCTestCase {
+    func testCompanionsFromThePageCacheAreTheFreshOnes() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("weave-page-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var builder = SiteBuilder(assets: Assets(katexDirectory: "/nonexistent"))
+        let made = Counter()
+        builder.companions = [.markdownSource, Companion(fileExtension: "txt", label: "Count") { executed in
+            made.add()
+            return Array("\(executed.cells.count) cells".utf8)
+        }]
+        builder.pageCache = PageCache(folder: CacheFolder(directory: directory), weaveVersion: "test")
+        let notebook = try Notebook.parse(source: "# T\n\n```swift\nprint(1)\n```\n", path: "lesson.md")
+        let executed = builder.execute(notebook).0
+        let first = builder.pages([executed]).files
+        let second = builder.pages([executed]).files
+        XCTAssertEqual(first, second)
+        XCTAssertEqual(made.value, 1, "the second build takes the companion from the cache")
+        XCTAssertEqual(second.first { $0.path == "lesson.txt" }?.contents, Array("1 cells".utf8))
+    }
+}
+
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.lock(); count += 1; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }
