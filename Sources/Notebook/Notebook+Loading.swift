@@ -29,7 +29,9 @@ extension Notebook {
 
     /// Parses a notebook from its text; `path` names it in diagnostics and gives the page name.
     public static func parse(source rawSource: String, path: String) throws(NotebookFailure) -> Notebook {
-        let source = rawSource.replacingOccurrences(of: "\r\n", with: "\n")
+        // Every line ending becomes "\n", a lone "\r" included (cmark-gfm ends lines there too),
+        // so locations, excerpts and cmark-gfm count lines alike.
+        let source = rawSource.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         let text = SourceText(source)
         var problems = reservedCharacterProblems(text, path: path)
         if !problems.isEmpty { throw NotebookFailure(problems) }

@@ -53,7 +53,14 @@ public struct SiteWriter: Sendable {
             throw InputError(message: "'\(target.path)' is a file, not a site folder")
         }
         let entries = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
-        if entries.isEmpty || entries.contains(Self.markerName) { return }
+        if entries.isEmpty { return }
+        if entries.contains(Self.markerName) {
+            // The marker must be weave's, not any file of that name: replacing a folder deletes
+            // everything in it.
+            let marker = manager.contents(atPath: target.appendingPathComponent(Self.markerName).path).map { [UInt8]($0) } ?? []
+            if marker.starts(with: Array(Self.markerText.utf8)) { return }
+            throw InputError(message: "refusing to replace '\(target.path)': its \(Self.markerName) file is not one weave wrote; remove the folder or choose another with -o")
+        }
         if entries == ["README.md"], manager.contents(atPath: target.appendingPathComponent("README.md").path) == Data(Self.readme.utf8) {
             return
         }

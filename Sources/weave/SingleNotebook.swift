@@ -23,6 +23,12 @@ struct SingleNotebook {
         guard URL(fileURLWithPath: target).standardizedFileURL != URL(fileURLWithPath: file).standardizedFileURL else {
             throw UsageError(message: "the \(what) would overwrite the notebook '\(file)'; choose another file with -o")
         }
+        // Checked before anything runs, and said plainly (the system's own error is a number).
+        var targetIsFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target, isDirectory: &targetIsFolder), targetIsFolder.boolValue {
+            let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + "." + pathExtension
+            throw UsageError(message: "'\(target)' is a folder; -o names the \(what) file to write, e.g. -o \(target.hasSuffix("/") ? target : target + "/")\(name)")
+        }
         self.file = file
         self.target = target
     }

@@ -23,6 +23,17 @@ final class LoadingTests: XCTestCase {
         }
     }
 
+    func testALoneCarriageReturnEndsALineForLocationsAndExcerptsAlike() throws {
+        // Old Mac line endings: cmark-gfm ends a line at a lone CR, so the loader must too.
+        let notebook = try Notebook.parse(source: "# T\r\r$a_1$ and\r$b$\r", path: "cr.md")
+        XCTAssertEqual(notebook.math.map(\.location), [SourceLocation(line: 3, column: 1), SourceLocation(line: 4, column: 1)])
+        XCTAssertThrowsError(try Notebook.parse(source: "# T\r\rSee @fig-none.\r", path: "cr.md")) { error in
+            let diagnostic = (error as? NotebookFailure)?.diagnostics.first
+            XCTAssertEqual(diagnostic?.location, SourceLocation(line: 3, column: 5))
+            XCTAssertTrue(diagnostic?.excerpt?.contains("See @fig-none.") ?? false, diagnostic?.excerpt ?? "no excerpt")
+        }
+    }
+
     func testByteOrderMarkAndCRLF() throws {
         let notebook = try Notebook.parse(bytes: Array("\u{FEFF}---\r\ntitle: T\r\n---\r\n\r\n$a_1$\r\n".utf8), path: "a.md")
         XCTAssertEqual(notebook.title, "T")

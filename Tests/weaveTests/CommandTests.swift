@@ -169,6 +169,28 @@ final class CommandTests: CommandTestCase {
         XCTAssertNotNil(try snapshot("Notebooks")["01-good.md"])
     }
 
+    func testAMarkerFileWeaveDidNotWriteDoesNotMakeAFolderASite() throws {
+        // Replacing a site deletes everything in it: an empty (or foreign) `.weave-site` file
+        // beside other files must not be taken for weave's marker.
+        try write("thesis/.weave-site", "")
+        try write("thesis/chapter1.tex", "years of work")
+        let run = try weave("build", "Notebooks", "-o", "thesis")
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr, "weave: error: refusing to replace '\(workspace.appendingPathComponent("thesis").path)': its .weave-site file is not one weave wrote; remove the folder or choose another with -o\n")
+        XCTAssertEqual(try snapshot("thesis"), [".weave-site": Data(), "chapter1.tex": Data("years of work".utf8)])
+        // A site weave wrote is still replaced.
+        XCTAssertEqual(try weave("build", "Notebooks", "-o", "site").status, 0)
+        XCTAssertEqual(try weave("build", "Notebooks", "-o", "site", "--no-cache").status, 0)
+    }
+
+    func testRenderingIntoAFolderSaysSoPlainly() throws {
+        try write("pages/keep.txt", "x")
+        let run = try weave("render", "Notebooks/01-good.md", "-o", "pages")
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr, "weave: error: 'pages' is a folder; -o names the page file to write, e.g. -o pages/01-good.html\n")
+        XCTAssertEqual(try snapshot("pages"), ["keep.txt": Data("x".utf8)])
+    }
+
     func testUnknownFlagIsAUsageError() throws {
         XCTAssertEqual(try weave("build", "--frobnicate").status, 2)
         XCTAssertEqual(try weave("transmogrify").status, 2)
