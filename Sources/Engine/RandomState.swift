@@ -86,15 +86,23 @@ public struct RandomState: Sendable {
             cachedGaussian = nil
             return cached
         }
+        let (x1, x2, r2) = polarPoint()
+        let f = sqrt(-2.0 * log(r2) / r2)
+        cachedGaussian = f * x1
+        return f * x2
+    }
+
+    /// The polar method's next point: two uniform draws in (−1, 1) until they fall strictly
+    /// inside the unit circle, away from its centre; with their squared radius.
+    @inline(__always)
+    private mutating func polarPoint() -> (Double, Double, Double) {
         var x1 = 0.0, x2 = 0.0, r2 = 0.0
         repeat {
             x1 = 2.0 * rand() - 1.0
             x2 = 2.0 * rand() - 1.0
             r2 = x1 * x1 + x2 * x2
         } while r2 >= 1.0 || r2 == 0.0
-        let f = sqrt(-2.0 * log(r2) / r2)
-        cachedGaussian = f * x1
-        return f * x2
+        return (x1, x2, r2)
     }
 
     /// `count` standard normal draws: the values of `count` calls of `randn()`, the cached
@@ -118,13 +126,7 @@ public struct RandomState: Sendable {
                     let pairs = Swift.min(block, (count &- i &+ 1) / 2)
                     var q = 0
                     while q < pairs {
-                        var x1 = 0.0, x2 = 0.0, r2 = 0.0
-                        repeat {
-                            x1 = 2.0 * rand() - 1.0
-                            x2 = 2.0 * rand() - 1.0
-                            r2 = x1 * x1 + x2 * x2
-                        } while r2 >= 1.0 || r2 == 0.0
-                        (x1s[q], x2s[q], r2s[q]) = (x1, x2, r2)
+                        (x1s[q], x2s[q], r2s[q]) = polarPoint()
                         q &+= 1
                     }
                     q = 0

@@ -58,7 +58,7 @@ struct StepThroughRenderer {
             + HTML.element("p", ["class": "stepper-ties"], content: HTML.escape(Self.tieText(names: names, values: values[last], groups: ties[last])))
             + curve
             + HTML.element("div", ["class": "fig-table-wrap", "tabindex": "0"], content: table)
-            + HTML.element("script", ["type": "application/json", "class": "stepper-data"], content: Self.scriptSafe(data)))
+            + HTML.element("script", ["type": "application/json", "class": "stepper-data"], content: data))
     }
 
     /// The loss over the frames as a small line with a marker at the step shown (the last),
@@ -122,13 +122,6 @@ struct StepThroughRenderer {
     }
 
     private static func strings(_ items: [String]) -> String {
-        "[" + items.map { item in
-            "\"" + item.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        }.joined(separator: ",") + "]"
-    }
-
-    /// JSON inside `<script>`: `<` written as `\u003c`, so no `</script>` can end it early.
-    private static func scriptSafe(_ json: String) -> String {
-        json.replacingOccurrences(of: "<", with: "\\u003c")
+        "[" + items.map(HTML.scriptJSONString).joined(separator: ",") + "]"
     }
 }

@@ -38,4 +38,23 @@ public enum HTML {
         }
         return text
     }
+
+    /// A JSON string literal that can stand inside a `<script>` element: quotes, backslashes,
+    /// control characters and U+2028/2029 escaped, and `<` written `\u003c`, so no `</script>`
+    /// (or `<!--`) in the text can end the element.
+    public static func scriptJSONString(_ text: some StringProtocol) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "<": result += "\\u003c"
+            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
 }

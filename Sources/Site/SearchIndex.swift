@@ -125,19 +125,8 @@ struct SearchIndex {
         return text
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal, safe inside the script that carries the index.
     static func json(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "<": result += "\\u003c"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        HTML.scriptJSONString(text)
     }
 }

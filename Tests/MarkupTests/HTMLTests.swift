@@ -14,6 +14,11 @@ final class HTMLTests: XCTestCase {
         XCTAssertEqual(HTML.void("meta", ["charset": "utf-8"]), #"<meta charset="utf-8">"#)
     }
 
+    func testJSONStringsCannotCloseTheirScript() {
+        XCTAssertEqual(HTML.scriptJSONString("a\"b\\c</script><!--\u{1}\n\u{2028}é"),
+                       #""a\"b\\c\u003c/script>\u003c!--\u0001\u000a\u2028é""#)
+    }
+
     func testSlugsAreStableAndUnique() {
         var slugger = Slugger()
         XCTAssertEqual(slugger.slug("Why equal weights stay equal"), "why-equal-weights-stay-equal")
