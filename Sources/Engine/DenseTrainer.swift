@@ -49,8 +49,6 @@ final class DenseTrainer {
 
     private let storage: UnsafeMutablePointer<Double>
     private let storageCount: Int
-    /// The gradients sit together at the end of `storage`.
-    private let gradients: UnsafeMutablePointer<Double>
     /// The class labels of a cross-entropy loss (one slot when there are none).
     private let labels: UnsafeMutablePointer<Int>
     private let labelCount: Int
@@ -99,7 +97,8 @@ final class DenseTrainer {
         storageCount = Swift.max(count, 1)
         storage = .allocate(capacity: storageCount)
         storage.initialize(repeating: 0, count: storageCount)
-        gradients = storage + valueTotal
+        // The gradients sit together at the end of the block.
+        let gradients = storage + valueTotal
         labelCount = Swift.max(labelValues.count, 1)
         labels = .allocate(capacity: labelCount)
         labels.initialize(repeating: 0, count: labelCount)

@@ -36,7 +36,11 @@ struct StepThroughRenderer {
         data += ",\"values\":" + Self.strings(values.map(packed))
         if let gradients { data += ",\"gradients\":" + Self.strings(gradients.map(packed)) }
         data += ",\"loss\":" + Self.strings([packed(loss)])
-        data += ",\"ties\":" + Self.strings(ties.map { row in row.map { String($0, radix: 36) }.joined() }) + "}"
+        data += ",\"ties\":" + Self.strings(ties.map { row in row.map { String($0, radix: 36) }.joined() })
+        if let table = frames.table { data += ",\"table\":" + Self.strings([table]) }
+        let (curve, marks) = lossCurve()
+        if !marks.isEmpty { data += ",\"marks\":" + Self.strings([marks.joined(separator: " ")]) }
+        data += "}"
 
         var rows = ""
         for (index, name) in names.enumerated() {
@@ -49,9 +53,6 @@ struct StepThroughRenderer {
         if gradients != nil { head += HTML.element("th", ["scope": "col", "class": "num"], content: "gradient") }
         let table = HTML.element("table", ["class": "fig-table stepper-table"], content:
             HTML.element("thead", [:], content: HTML.element("tr", [:], content: head)) + HTML.element("tbody", [:], content: rows))
-        if let table = frames.table { data.removeLast(); data += ",\"table\":" + Self.strings([table]) + "}" }
-        let (curve, marks) = lossCurve()
-        if !marks.isEmpty { data.removeLast(); data += ",\"marks\":" + Self.strings([marks.joined(separator: " ")]) + "}" }
         let status = "Step \(frames.steps[last]) of \(frames.steps[last]) · loss \(loss[last])"
         return HTML.element("div", ["class": "stepper", "id": ids.prefix + "-steps"], content:
             HTML.element("p", ["class": "stepper-status"], content: HTML.escape(status))
