@@ -42,6 +42,11 @@ public struct LimitSettings: Hashable, Sendable {
 
     /// The keys of `limits:` in front matter.
     public static let keys = ["steps", "call-depth", "tensor-elements"]
+
+    /// The largest value each key accepts: about 100 s of work per cell, calls nested as
+    /// deep as the interpreter's stack holds with room to spare, and 800 MB of doubles.
+    /// (The cell language's `Limits.ceiling` holds the same numbers.)
+    public static let ceilings = ["steps": 2_000_000_000, "call-depth": 10_000, "tensor-elements": 100_000_000]
 }
 
 extension FrontMatter {
@@ -192,8 +197,9 @@ extension FrontMatter {
                     problems.append(diagnostic(at: location(of: keyNode), message))
                     continue
                 }
-                guard case .scalar = value, let number = value.int, number > 0 else {
-                    problems.append(diagnostic(at: location(of: value), "limit '\(name)' takes a whole number above 0"))
+                let ceiling = LimitSettings.ceilings[name] ?? 1
+                guard case .scalar = value, let number = value.int, number > 0, number <= ceiling else {
+                    problems.append(diagnostic(at: location(of: value), "limit '\(name)' takes a whole number from 1 to \(ceiling)"))
                     continue
                 }
                 switch name {

@@ -39,6 +39,8 @@ final class CaseTests: XCTestCase {
             actual += run.outputs.flatMap(Self.lines)
             if let error = run.error { actual.append("error \(error.line):\(error.column): \(error.message)") }
         }
+        // PRINT_CASE=name.swift prints what a case file produces, for writing its expectations.
+        if ProcessInfo.processInfo.environment["PRINT_CASE"] == file { print(actual.joined(separator: "\n")) }
         for (index, item) in expected.enumerated() {
             guard index < actual.count else {
                 XCTFail("Cases/\(file):\(item.line): expected '\(item.text)' but the cells produced nothing more")

@@ -34,6 +34,25 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(result.error?.message, "calls nested deeper than the limit of 1000 (endless recursion in 'f'?)")
     }
 
+    /// The ceiling of `call-depth` fits the interpreter's stack, even when every level goes
+    /// through builtins that call closures (the deepest native frames per level).
+    func testTheCallDepthCeilingFitsTheStack() {
+        let session = Session(limits: Limits(steps: 100_000_000, callDepth: 1_000_000))
+        XCTAssertEqual(session.runtime.limits.callDepth, Limits.ceiling.callDepth)
+        let source = """
+        func down(_ n: Int) -> Int {
+            if n == 0 { return 0 }
+            let through = [n].map { x in [x].sorted { a, b in a < b }.reduce(0) { _, y in down(y - 1) + 1 } }
+            return through[0]
+        }
+        print(down(3_000))
+        print(down(100_000))
+        """
+        let result = run(source, in: session)
+        XCTAssertEqual(result.outputs, [.text("3000\n")])
+        XCTAssertEqual(result.error?.message, "calls nested deeper than the limit of 10000 (endless recursion in 'closure'?)")
+    }
+
     func testDeepButFiniteRecursionWorks() {
         let result = run("func depth(_ n: Int) -> Int { n == 0 ? 0 : 1 + depth(n - 1) }\nprint(depth(900))")
         XCTAssertNil(result.error)

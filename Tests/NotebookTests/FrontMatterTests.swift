@@ -90,8 +90,21 @@ final class LimitSettingsTests: XCTestCase {
         XCTAssertThrowsError(try Notebook.parse(source: "---\nlimits:\n  step: 10\n  tensor-elements: -1\n---\n", path: "a.md")) { error in
             XCTAssertEqual((error as? NotebookFailure)?.diagnostics.map(\.description), [
                 "a.md:3:3: error: unknown limit 'step'; did you mean 'steps'?",
-                "a.md:4:20: error: limit 'tensor-elements' takes a whole number above 0",
+                "a.md:4:20: error: limit 'tensor-elements' takes a whole number from 1 to 100000000",
             ])
         }
+    }
+
+    func testEveryLimitHasACeiling() {
+        let source = "---\nlimits: {steps: 2000000001, call-depth: 1000000, tensor-elements: 100000001}\n---\n"
+        XCTAssertThrowsError(try Notebook.parse(source: source, path: "a.md")) { error in
+            XCTAssertEqual((error as? NotebookFailure)?.diagnostics.map(\.description), [
+                "a.md:2:17: error: limit 'steps' takes a whole number from 1 to 2000000000",
+                "a.md:2:41: error: limit 'call-depth' takes a whole number from 1 to 10000",
+                "a.md:2:67: error: limit 'tensor-elements' takes a whole number from 1 to 100000000",
+            ])
+        }
+        let highest = "---\nlimits: {steps: 2000000000, call-depth: 10000, tensor-elements: 100000000}\n---\n"
+        XCTAssertEqual((try? Notebook.parse(source: highest, path: "a.md"))?.frontMatter.limits.callDepth, 10_000)
     }
 }

@@ -151,8 +151,12 @@ extension Lowering {
         if let names = node.argumentNames { throw unsupported("function references with labels (\(names.trimmedDescription)) are", node) }
         switch node.baseName.tokenKind {
         case let .dollarIdentifier(text):
-            guard !dollarCounts.isEmpty, let index = Int(text.dropFirst()) else {
+            guard !dollarCounts.isEmpty else {
                 throw at.error("anonymous closure argument not contained in a closure")
+            }
+            // A closure's parameters are slots of its frame: `$300` would make 301 of them.
+            guard let index = Int(text.dropFirst()), index < Lowering.closureArgumentCeiling else {
+                throw at.error("anonymous closure argument \(text) is out of range: cells number them from $0 to $\(Lowering.closureArgumentCeiling - 1)")
             }
             dollarCounts[dollarCounts.count - 1] = max(dollarCounts[dollarCounts.count - 1], index + 1)
             return .name(text, at)

@@ -7,6 +7,8 @@ final class Lowering {
     let map: SourceMap
     /// For each closure being lowered without a parameter list, how many `$n` it uses.
     var dollarCounts: [Int] = []
+    /// How many anonymous arguments (`$0`, `$1`, …) a closure may use.
+    static let closureArgumentCeiling = 256
 
     init(map: SourceMap) {
         self.map = map

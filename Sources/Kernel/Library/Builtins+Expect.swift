@@ -30,7 +30,7 @@ extension Builtins {
             let leftCode = try compiler.expression(left), rightCode = try compiler.expression(right)
             evaluate = { frame in
                 let a = try leftCode(frame), b = try rightCode(frame)
-                let result = try located(opLocation) { try Operators.binary(op, a, b) }
+                let result = try located(opLocation) { try Operators.binary(op, a, b, runtime) }
                 let passed = result.bool
                 if passed { return (true, nil) }
                 if left.isLiteral { return (false, "\(right.sourceText) = \(b.debugText), expected \(a.debugText) \(op) it") }

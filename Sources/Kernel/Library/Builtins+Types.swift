@@ -46,15 +46,19 @@ extension Builtins {
             switch index {
             case 0:
                 if case let .array(items) = values[0], items.allSatisfy(\.isString) {
-                    return .string(items.map(\.string).joined())
+                        var text = BoundedText()
+                    for item in items { try text.append(item.string) }
+                    return .string(text.text)
                 }
-                return .string(values[0].description)
-            case 1: return .string(values[0].description)
+                return .string(try values[0].described())
+            case 1: return .string(try values[0].described())
             default:
-                let count = values[1].int
+                let piece = values[0].string, count = values[1].int
                 guard count >= 0 else { throw Failure("String(repeating:count:) needs a count ≥ 0") }
-                try runtime.checkElements(values[0].string.count * count, "String(repeating:count:)")
-                return .string(String(repeating: values[0].string, count: count))
+                if piece.isEmpty || count == 0 { return .string("") }
+                let (bytes, overflow) = piece.utf8.count.multipliedReportingOverflow(by: count)
+                try Budgets.checkText(overflow ? Int.max : bytes, plus: overflow ? 1 : 0)
+                return .string(String(repeating: piece, count: count))
             }
         }))
         defineType(TypeObject("Bool", construct: { arguments, _ in
@@ -76,7 +80,7 @@ extension Builtins {
             let (index, values) = try match(arguments, [Signature("Array(_:)", .any), Signature("Array(repeating:count:)", .any, .int)])
             var result: [Value]
             if index == 0 {
-                result = try Sequences.array(values[0])
+                result = try Sequences.array(values[0], limit: runtime.limits.tensorElements)
             } else {
                 let count = values[1].int
                 guard count >= 0 else { throw Failure("Array(repeating:count:) needs a count ≥ 0, got \(count)") }

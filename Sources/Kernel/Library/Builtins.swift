@@ -35,13 +35,18 @@ final class Builtins {
             var items: [String] = []
             for argument in arguments {
                 switch argument.label {
-                case nil: items.append(argument.value.description)
+                case nil: items.append(try argument.value.described())
                 case "separator"?: separator = argument.value.string
                 case "terminator"?: terminator = argument.value.string
                 case let label?: throw Failure("extra argument '\(label)' in call; expected print(_: Any..., separator: String = \" \", terminator: String = \"\\n\")")
                 }
             }
-            runtime.write(items.joined(separator: separator) + terminator)
+            var line = BoundedText()
+            for (index, item) in items.enumerated() {
+                try line.append(index == 0 ? item : separator + item)
+            }
+            try line.append(terminator)
+            try runtime.write(line.text)
             return .void
         }
         for name in ["min", "max"] {
@@ -92,7 +97,8 @@ final class Builtins {
         }
         define("zip") { arguments, runtime in
             let values = try match(arguments, Signature("zip(_:_:)", .any, .any))
-            let first = try Sequences.array(values[0]), second = try Sequences.array(values[1])
+            let limit = runtime.limits.tensorElements
+            let first = try Sequences.array(values[0], limit: limit), second = try Sequences.array(values[1], limit: limit)
             try runtime.spend(min(first.count, second.count))
             return .array(zip(first, second).map { .tuple(Tuple([$0, $1])) })
         }

@@ -27,6 +27,11 @@ enum Format {
                 break
             }
             guard let conversion else { throw Failure("String(format:): the format ends inside a conversion") }
+            // Width and precision are at most three digits: the text of one conversion stays
+            // within printf's buffer, so nothing is cut short without saying so.
+            for number in specifier.dropFirst().split(whereSeparator: { !$0.isNumber }) where number.count > 3 {
+                throw Failure("String(format:): the width or precision \(number.drop { $0 == "0" }) in '\(specifier)\(conversion)' is larger than 999")
+            }
             if conversion == "%" {
                 result += "%"
                 continue
@@ -42,7 +47,7 @@ enum Format {
                 guard let number = value.asDouble else { throw Failure("String(format:): %\(conversion) needs a number, got '\(value.typeName)'") }
                 result += printf(specifier + String(conversion), number)
             case "s", "@":
-                result += value.description
+                result += try value.described()
             default:
                 throw Failure("String(format:): the conversion '%\(conversion)' is not supported")
             }
@@ -51,7 +56,7 @@ enum Format {
     }
 
     private static func printf(_ specifier: String, _ argument: CVarArg) -> String {
-        var buffer = [CChar](repeating: 0, count: 512)
+        var buffer = [CChar](repeating: 0, count: 1536)
         let count = withVaList([argument]) { list in
             vsnprintf(&buffer, buffer.count, specifier, list)
         }

@@ -2,7 +2,7 @@ import Markup
 /// Properties of values: `xs.count`, `d.keys`, `pair.0`, `x.isNaN`, `net.weights`.
 enum Members {
     static func get(_ value: Value, _ name: String, _ runtime: Runtime) throws -> Value {
-        if name == "description" { return .string(value.description) }
+        if name == "description" { return .string(try value.described()) }
         switch value {
         case let .array(items):
             switch name {
@@ -52,7 +52,7 @@ enum Members {
             switch name {
             case "lowerBound": return .int(lower)
             case "upperBound": return .int(upper)
-            case "count": return .int(closed ? upper - lower + 1 : upper - lower)
+            case "count": return .int(try Sequences.count(lower, upper, closed: closed))
             case "isEmpty": return .bool(!closed && lower == upper)
             default: break
             }

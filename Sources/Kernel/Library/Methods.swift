@@ -36,7 +36,7 @@ enum Methods {
                 guard let number = arguments[0].value.asDouble else { break }
                 return .bool(number >= Double(lower) && (closed ? number <= Double(upper) : number < Double(upper)))
             }
-            var items = Value.array(try Sequences.array(receiver))
+            var items = Value.array(try Sequences.array(receiver, limit: runtime.limits.tensorElements))
             return try array(&items, name, arguments, runtime)
         case .string:
             return try string(&receiver, name, arguments, runtime)
@@ -84,7 +84,8 @@ enum Methods {
         case ("append", [nil]):
             return mutate(&receiver) { $0.append(arguments[0].value) }
         case ("append", ["contentsOf"]):
-            let more = try Sequences.array(arguments[0].value)
+            let more = try Sequences.array(arguments[0].value, limit: runtime.limits.tensorElements)
+            try runtime.checkElements(count, plus: more.count, "the array")
             return mutate(&receiver) { $0.append(contentsOf: more) }
         case ("insert", [nil, "at"]):
             guard case let .int(index) = arguments[1].value, index >= 0, index <= count else {
@@ -161,7 +162,7 @@ enum Methods {
         case ("compactMap", [nil]):
             return .array(try items.map { try apply(first, [$0], runtime) }.filter { !$0.isNone })
         case ("flatMap", [nil]):
-            return .array(try items.flatMap { try Sequences.array(try apply(first, [$0], runtime)) })
+            return .array(try items.flatMap { try Sequences.array(try apply(first, [$0], runtime), limit: runtime.limits.tensorElements) })
         case ("filter", [nil]):
             return .array(try items.filter { try predicate(first, $0, runtime) })
         case ("forEach", [nil]):
@@ -211,9 +212,15 @@ enum Methods {
         case ("joined", []), ("joined", ["separator"]):
             let separator = labels.isEmpty ? "" : first.string
             if case .array = items.first {
+                let total = items.reduce(0) { $0 &+ Methods.count($1) }
+                try runtime.checkElements(total < 0 ? Int.max : total, "the joined array")
                 return .array(items.flatMap(\.items))
             }
-            return .string(items.map(\.description).joined(separator: separator))
+            var text = BoundedText()
+            for (index, item) in items.enumerated() {
+                try text.append(index == 0 ? try item.described() : separator + (try item.described()))
+            }
+            return .string(text.text)
         case ("prefix", [nil]), ("suffix", [nil]), ("dropFirst", [nil]), ("dropLast", [nil]), ("dropFirst", []), ("dropLast", []):
             let count = labels.isEmpty ? 1 : first.int
             guard case .int = labels.isEmpty ? .int(1) : first, count >= 0 else {

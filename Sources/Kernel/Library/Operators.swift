@@ -7,9 +7,9 @@ import Darwin
 /// The meaning of the operators: Swift's, except that Int and Double mix by promoting to
 /// Double. Overflow and division by zero are errors (`Failure`), never traps.
 enum Operators {
-    static func binary(_ op: String, _ left: Value, _ right: Value) throws -> Value {
+    static func binary(_ op: String, _ left: Value, _ right: Value, _ runtime: Runtime) throws -> Value {
         switch op {
-        case "+": return try add(left, right)
+        case "+": return try add(left, right, runtime)
         case "-", "*", "/", "%", "&+", "&-", "&*": return try arithmetic(op, left, right)
         case "==": return .bool(left == right)
         case "!=": return .bool(left != right)
@@ -28,10 +28,14 @@ enum Operators {
         return false
     }
 
-    static func add(_ left: Value, _ right: Value) throws -> Value {
+    static func add(_ left: Value, _ right: Value, _ runtime: Runtime) throws -> Value {
         switch (left, right) {
-        case let (.string(a), .string(b)): return .string(a + b)
-        case let (.array(a), .array(b)): return .array(a + b)
+        case let (.string(a), .string(b)):
+            try Budgets.checkText(a.utf8.count, plus: b.utf8.count)
+            return .string(a + b)
+        case let (.array(a), .array(b)):
+            try runtime.checkElements(a.count, plus: b.count, "the array")
+            return .array(a + b)
         default: return try arithmetic("+", left, right)
         }
     }
@@ -149,9 +153,10 @@ enum Operators {
     }
 
     /// `target op= right`, appending in place for arrays and strings.
-    static func compound(_ op: String, _ target: inout Value, _ right: Value) throws {
+    static func compound(_ op: String, _ target: inout Value, _ right: Value, _ runtime: Runtime) throws {
         if op == "+" {
             if target.tag == .array, case let .array(more) = right {
+                try runtime.checkElements(Methods.count(target), plus: more.count, "the array")
                 guard case var .array(items) = target else { return }
                 target = .void
                 items.append(contentsOf: more)
@@ -160,6 +165,7 @@ enum Operators {
             }
             if target.tag == .string, case let .string(more) = right {
                 guard case var .string(text) = target else { return }
+                try Budgets.checkText(text.utf8.count, plus: more.utf8.count)
                 target = .void
                 text += more
                 target = .string(text)
@@ -176,7 +182,7 @@ enum Operators {
             target = .bool(op == "&&" ? a && b : a || b)
             return
         }
-        target = try binary(op, target, right)
+        target = try binary(op, target, right, runtime)
     }
 
     /// Whether `value` matches a `case` pattern value: ranges contain, other values are equal.

@@ -7,8 +7,8 @@ enum Sequences {
         case let .array(items):
             return { index in index < items.count ? items[index] : nil }
         case let .range(lower, upper, closed):
-            let count = closed ? upper - lower + 1 : upper - lower
-            return { index in index < count ? .int(lower + index) : nil }
+            let count = try Sequences.count(lower, upper, closed: closed)
+            return { index in index < count ? .int(lower &+ index) : nil }
         case let .dictionary(box):
             let keys = box.keys, values = box.values
             return { index in
@@ -24,13 +24,28 @@ enum Sequences {
         throw Failure("for-in needs a sequence (an array, range, dictionary or string), not a value of type '\(value.typeName)'")
     }
 
-    /// All elements as an array.
-    static func array(_ value: Value) throws -> [Value] {
+    /// The number of Ints in a range; a range of more than `Int.max` (`Int.min...3`) is an
+    /// error, as counting it is in Swift.
+    static func count(_ lower: Int, _ upper: Int, closed: Bool) throws -> Int {
+        let (span, below) = upper.subtractingReportingOverflow(lower)
+        let (count, past) = closed ? span.addingReportingOverflow(1) : (span, false)
+        guard !below, !past, count >= 0 else {
+            throw Failure("the range \(lower)\(closed ? "..." : "..<")\(upper) has more elements than an Int can count")
+        }
+        return count
+    }
+
+    /// All elements as an array, of at most `limit` elements (a range is counted before
+    /// anything is made).
+    static func array(_ value: Value, limit: Int) throws -> [Value] {
         switch value {
         case let .array(items): return items
         case let .range(lower, upper, closed):
-            let end = closed ? upper : upper - 1
-            return lower <= end ? (lower...end).map { .int($0) } : []
+            let count = try Sequences.count(lower, upper, closed: closed)
+            guard count <= limit else {
+                throw Failure("the range \(value.description) would make an array of \(count) elements, more than the limit of \(limit)")
+            }
+            return (0..<count).map { .int(lower &+ $0) }
         default:
             let next = try elements(of: value)
             var result: [Value] = []
@@ -38,6 +53,9 @@ enum Sequences {
             while let element = next(index) {
                 result.append(element)
                 index += 1
+            }
+            guard result.count <= limit else {
+                throw Failure("the sequence would make an array of \(result.count) elements, more than the limit of \(limit)")
             }
             return result
         }

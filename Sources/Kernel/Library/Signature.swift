@@ -48,7 +48,7 @@ struct Signature {
                 }
                 return .array(result)
             case let (.array(element), .range):
-                return (try? Sequences.array(value)).flatMap { Kind.array(element).convert(.array($0)) }
+                return (try? Sequences.array(value, limit: Limits.ceiling.tensorElements)).flatMap { Kind.array(element).convert(.array($0)) }
             case let (.optional(wrapped), _):
                 if case .none = value { return value }
                 return wrapped.convert(value)

@@ -9,11 +9,10 @@ enum Subscripts {
             case let .int(index):
                 return items[try checked(index, items.count)]
             case let .range(lower, upper, closed):
-                let end = closed ? upper + 1 : upper
-                guard lower >= 0, end <= items.count else {
+                guard lower >= 0, closed ? upper < items.count : upper <= items.count else {
                     throw Failure("range \(keys[0].value.debugText) is out of bounds for an array of \(items.count) elements")
                 }
-                return .array(Array(items[lower..<end]))
+                return .array(Array(items[lower..<(closed ? upper + 1 : upper)]))
             default:
                 throw Failure("an array index must be an Int, not '\(keys[0].value.typeName)'")
             }

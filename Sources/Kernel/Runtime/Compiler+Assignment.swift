@@ -5,6 +5,7 @@ typealias Modify = (Frame, (inout Value) throws -> Void) throws -> Void
 extension Compiler {
     func assignment(_ op: String?, _ target: Expr, _ value: Expr, _ location: Location) throws -> Code {
         let valueCode = try expression(value)
+        let runtime = self.runtime
         switch target {
         case .discard:
             return { frame in
@@ -29,14 +30,14 @@ extension Compiler {
                                 return .void
                             }
                         }
-                        try located(location) { try Operators.compound(op, &slot.pointee, right) }
+                        try located(location) { try Operators.compound(op, &slot.pointee, right, runtime) }
                         return .void
                     }
                 }
                 return { frame in
                     let right = try valueCode(frame)
                     let slot = try target(frame)
-                    try located(location) { try Operators.compound(op, &slot.pointee, right) }
+                    try located(location) { try Operators.compound(op, &slot.pointee, right, runtime) }
                     return .void
                 }
             }
@@ -84,7 +85,7 @@ extension Compiler {
                 let value = try valueCode(frame)
                 try modify(frame) { stored in
                     if let op {
-                        try located(location) { try Operators.compound(op, &stored, value) }
+                        try located(location) { try Operators.compound(op, &stored, value, runtime) }
                     } else {
                         stored = value
                     }

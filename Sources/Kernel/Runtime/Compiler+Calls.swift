@@ -40,9 +40,21 @@ extension Compiler {
                         return .void
                     }
                 }
+                let read = try expression(base)
                 return { frame in
                     let values = try Compiler.evaluate(argumentCodes, frame)
                     var result = Value.void
+                    // Cell code must never run while a variable is open for change: the
+                    // closure of `a.sort { … }` may assign `a` itself, freeing the storage the
+                    // method works on. A method given a function works on a copy; the
+                    // result is stored after the last closure call (the closure's own
+                    // changes to the variable are overwritten, as one write wins in Swift).
+                    if values.contains(where: \.value.isFunction) {
+                        var copy = try read(frame)
+                        result = try located(memberLocation) { try Methods.call(&copy, name, values, runtime) }
+                        try modify(frame) { receiver in receiver = copy }
+                        return result
+                    }
                     try modify(frame) { receiver in
                         result = try located(memberLocation) { try Methods.call(&receiver, name, values, runtime) }
                     }

@@ -3,7 +3,7 @@ extension Compiler {
         switch expr {
         case let .literal(value, _):
             return { _ in value }
-        case let .interpolation(parts, _):
+        case let .interpolation(parts, location):
             let pieces: [Code] = try parts.map { part in
                 switch part {
                 case let .text(text): return { _ in .string(text) }
@@ -11,9 +11,12 @@ extension Compiler {
                 }
             }
             return { frame in
-                var text = ""
-                for piece in pieces { text += try piece(frame).description }
-                return .string(text)
+                var text = BoundedText()
+                for piece in pieces {
+                    let value = try piece(frame)
+                    try located(location) { try text.append(try value.described()) }
+                }
+                return .string(text.text)
             }
         case let .name(name, location):
             if let (address, _) = resolve(name) { return reader(address) }
@@ -96,9 +99,9 @@ extension Compiler {
         case let .closure(decl, location):
             return try closure(decl, location)
         case let .operatorFunction(op, location):
-            let function = Value.function(Builtin(op) { arguments, _ in
+            let function = Value.function(Builtin(op) { arguments, runtime in
                 guard arguments.count == 2 else { throw Failure("the operator '\(op)' takes two arguments") }
-                return try Operators.binary(op, arguments[0].value, arguments[1].value)
+                return try Operators.binary(op, arguments[0].value, arguments[1].value, runtime)
             })
             guard ["+", "-", "*", "/", "%", "<", ">", "<=", ">=", "==", "!=", "&+", "&*"].contains(op) else {
                 throw location.error("the operator '\(op)' cannot be used as a function in cells")
@@ -183,6 +186,7 @@ extension Compiler {
     }
 
     func binary(_ op: String, _ left: Expr, _ right: Expr, _ location: Location) throws -> Code {
+        let runtime = self.runtime
         if op == "&&" || op == "||" {
             let test = try condition(left), other = try condition(right)
             if op == "&&" { return { frame in .bool(try test(frame) && other(frame)) } }
@@ -205,7 +209,7 @@ extension Compiler {
                     if !overflow { return .int(sum) }
                 }
                 if case let .double(i) = x, case let .double(j) = y { return .double(i + j) }
-                return try located(location) { try Operators.add(x, y) }
+                return try located(location) { try Operators.add(x, y, runtime) }
             }
         case "-":
             return { frame in
@@ -270,7 +274,7 @@ extension Compiler {
         default:
             return { frame in
                 let x = try Compiler.fetch(oa, frame), y = try Compiler.fetch(ob, frame)
-                return try located(location) { try Operators.binary(op, x, y) }
+                return try located(location) { try Operators.binary(op, x, y, runtime) }
             }
         }
     }

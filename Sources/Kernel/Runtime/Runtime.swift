@@ -12,7 +12,6 @@ final class Runtime {
     var depth = 0
     /// The top-level variables of the notebook, shared by all its cells.
     let globals: Frame
-    private(set) var outputs: [Output] = []
 
     init(limits: Limits) {
         self.limits = limits
@@ -29,20 +28,46 @@ final class Runtime {
     func startCell() {
         budget.pointee = limits.steps
         depth = 0
-        outputs = []
+        madeOutputs = []
+        pendingText = ""
+        printed = 0
     }
 
+    /// Print output not yet in `outputs`: consecutive prints are joined here, in place, so a
+    /// cell printing many lines takes time in proportion to what it prints.
+    private var pendingText = ""
+    /// Bytes printed by the current cell.
+    private var printed = 0
+
+    /// The outputs so far, print output included.
+    var outputs: [Output] {
+        flushText()
+        return madeOutputs
+    }
+    private var madeOutputs: [Output] = []
+
     /// Writes print output, merged with the text just before it.
-    func write(_ text: String) {
-        if case let .text(previous)? = outputs.last {
-            outputs[outputs.count - 1] = .text(previous + text)
-        } else {
-            outputs.append(.text(text))
+    func write(_ text: String) throws {
+        printed += text.utf8.count
+        if printed > Budgets.printedBytes {
+            throw Failure("the cell printed more than the limit of \(Budgets.printedBytes) bytes (16 MiB)")
         }
+        pendingText += text
     }
 
     func emit(_ output: Output) {
-        outputs.append(output)
+        flushText()
+        madeOutputs.append(output)
+    }
+
+    private func flushText() {
+        guard !pendingText.isEmpty else { return }
+        if case let .text(previous)? = madeOutputs.last {
+            madeOutputs[madeOutputs.count - 1] = .text(previous + pendingText)
+        } else {
+            madeOutputs.append(.text(pendingText))
+        }
+        pendingText = ""
     }
 
     /// Spends `steps` steps; throws when the cell's budget is gone.
@@ -61,5 +86,11 @@ final class Runtime {
         if count > limits.tensorElements || count < 0 {
             throw Failure("\(what) would hold \(count) elements, more than the limit of \(limits.tensorElements)")
         }
+    }
+
+    /// Throws when joining `count` and `more` elements would break the element limit.
+    func checkElements(_ count: Int, plus more: Int, _ what: String) throws {
+        let (total, overflow) = count.addingReportingOverflow(more)
+        try checkElements(overflow ? -1 : total, what)
     }
 }

@@ -44,13 +44,15 @@ final class UserFunction: Callable {
     }
 
     override func call(_ arguments: [Argument], _ runtime: Runtime) throws -> Value {
-        let frame = Frame(count: code.frameSize, parent: parent)
-        try bind(arguments, into: frame)
+        // Counted before the arguments are bound: a default value may call the function
+        // itself (`func f(_ n: Int = f())`).
         runtime.depth += 1
         defer { runtime.depth -= 1 }
         if runtime.depth > runtime.limits.callDepth {
             throw Failure("calls nested deeper than the limit of \(runtime.limits.callDepth) (endless recursion in '\(code.name)'?)")
         }
+        let frame = Frame(count: code.frameSize, parent: parent)
+        try bind(arguments, into: frame)
         try runtime.spend(1)
         let flow = try code.body(frame)
         if case let .returning(value) = flow {

@@ -63,6 +63,12 @@ enum Value {
         }
     }
 
+    /// Whether calling something with this value as an argument may run cell code.
+    var isFunction: Bool {
+        if case .function = self { return true }
+        return false
+    }
+
     var isNone: Bool {
         if case .none = self { return true }
         return false
