@@ -11,7 +11,7 @@ PACKAGES := pkg-config libssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev l
 BROWSER_PACKAGES := chromium $(if $(shell command -v java),,default-jre-headless)
 CHECK_VENV := .venv-checks
 
-.PHONY: site test check browser-check bench deps browser-deps clean
+.PHONY: site test check browser-check bench fuzz deps browser-deps clean
 
 site: deps
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --product weave
@@ -40,6 +40,10 @@ browser-check: deps browser-deps
 
 bench: deps
 	bash Benchmarks/run
+
+# libFuzzer on the loader and on the cell language, FUZZ_SECONDS each (default 300).
+fuzz: deps
+	bash Scripts/fuzz
 
 deps:
 	@bash Scripts/install-packages $(PACKAGES)

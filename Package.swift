@@ -123,6 +123,11 @@ let package = Package(
             swiftSettings: seesSwiftSyntax
         ),
 
+        // Fuzz targets (make fuzz): libFuzzer entry points when built with -DFUZZING,
+        // replayers of saved inputs otherwise.
+        .executableTarget(name: "FuzzLoader", dependencies: ["Notebook"], path: "Fuzz/Loader"),
+        .executableTarget(name: "FuzzCells", dependencies: ["Kernel"], path: "Fuzz/Cells", swiftSettings: seesSwiftSyntax),
+
         // Benchmarks (make bench).
         .executableTarget(name: "EngineBench", dependencies: ["Engine"], path: "Benchmarks/EngineBench"),
         .executableTarget(name: "KernelBench", dependencies: ["Kernel"], path: "Benchmarks/KernelBench", swiftSettings: seesSwiftSyntax),

@@ -9,6 +9,9 @@ internal import SwiftSyntax
 enum SwiftHighlighter {
     /// The HTML for `source`, escaped, with highlighting spans.
     static func html(_ source: String) -> String {
+        // Source the parser must not see (it would take exponential time, or stop the
+        // process) is shown as it is, escaped; running the cell reports why.
+        if SwiftSourceGate.check(source) != nil { return HTML.escape(source) }
         let tree = Parser.parse(source: source)
         let bytes = Array(source.utf8)
         var html = ""

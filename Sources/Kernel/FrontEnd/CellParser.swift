@@ -1,3 +1,4 @@
+import Markup
 internal import SwiftDiagnostics
 internal import SwiftOperators
 internal import SwiftParser
@@ -9,6 +10,9 @@ internal import SwiftSyntax
 enum CellParser {
     /// Parses and lowers one cell; throws the first syntax error or unsupported construct.
     static func parse(_ cell: CellCode) throws -> [Stmt] {
+        if let refusal = SwiftSourceGate.check(cell.source) {
+            throw Location(line: cell.firstLine + refusal.line, column: refusal.column + 1 + cell.columnOffset).error(refusal.message)
+        }
         let map = SourceMap(cell)
         let tree = Parser.parse(source: cell.source)
         let diagnostics = ParseDiagnosticsGenerator.diagnostics(for: tree)

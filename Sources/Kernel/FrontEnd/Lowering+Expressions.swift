@@ -3,6 +3,13 @@ internal import SwiftSyntax
 
 extension Lowering {
     func expression(_ node: ExprSyntax) throws -> Expr {
+        // One guard for every recursion of the front end: expressions hold statements (in
+        // closures) and statements hold expressions, so counting here bounds both.
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Lowering.maximumDepth {
+            throw location(node).error("the expression nests more than \(Lowering.maximumDepth) operations deep; split it into steps")
+        }
         let at = location(node)
         if let literal = node.as(IntegerLiteralExprSyntax.self) {
             return .literal(.int(try integer(literal.literal.text, negative: false, literal)), at)

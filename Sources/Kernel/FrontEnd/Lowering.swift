@@ -9,6 +9,10 @@ final class Lowering {
     var dollarCounts: [Int] = []
     /// How many anonymous arguments (`$0`, `$1`, …) a closure may use.
     static let closureArgumentCeiling = 256
+    /// How deeply expressions may nest (`1 + 1 + …` nests once per operator), and how deep
+    /// the lowered tree, its compiled code and its evaluation recurse.
+    static let maximumDepth = 1_000
+    var depth = 0
 
     init(map: SourceMap) {
         self.map = map
