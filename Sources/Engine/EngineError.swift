@@ -48,7 +48,10 @@ func checkedCount(_ rows: Int, _ columns: Int, _ what: String) throws -> Int {
         throw EngineError.invalidArgument("\(what): a shape cannot be negative, got \(Shape(rows, columns))")
     }
     let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
-    guard !overflow, count <= Tensor.maximumElementCount else {
+    // Each side is bounded too: a 0 × Int.max tensor holds nothing, but walking its rows
+    // would not end.
+    guard !overflow, count <= Tensor.maximumElementCount, rows <= Tensor.maximumElementCount,
+          columns <= Tensor.maximumElementCount else {
         throw EngineError.invalidArgument(
             "\(what): shape \(Shape(rows, columns)) has more than \(Tensor.maximumElementCount) elements")
     }

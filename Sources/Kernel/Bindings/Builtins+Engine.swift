@@ -35,8 +35,7 @@ extension Builtins {
                     : Signature("\(name)(_:_:seed:)", .int, .int, .defaulted(.int, .int(0)))
                 let values = try match(arguments, signature)
                 let rows = values[0].int, columns = values[1].int
-                let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
-                try runtime.checkElements(overflow ? Int.max : count, "Tensor.\(name)(\(rows), \(columns))")
+                try runtime.checkElements(product: [rows, columns], "Tensor.\(name)(\(rows), \(columns))")
                 return TensorObject.value(try EngineConversions.engine {
                     switch name {
                     case "zeros": return try Tensor.zeros(rows, columns)

@@ -146,7 +146,7 @@ extension Builtins {
             throw Failure("table: a '\(object.typeName)' has no table form")
         case let .dictionary(box):
             return .table(Display.Table(columns: ["key", "value"], rows: zip(box.keys, box.values).map { [cell($0), cell($1)] }))
-        case let .array(rows):
+        case let .array(rows, _):
             if rows.allSatisfy({ if case .array = $0 { return true } else { return false } }) {
                 let width = rows.map(\.items.count).max() ?? 0
                 return .table(Display.Table(

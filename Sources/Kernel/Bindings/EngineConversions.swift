@@ -89,7 +89,7 @@ enum EngineConversions {
     /// A tensor from a Tensor value, rows `[[Double]]`, or one row `[Double]`.
     static func tensor(_ value: Value, _ what: String) throws -> Tensor {
         if case let .object(object) = value, let tensor = (object as? TensorObject)?.tensor { return tensor }
-        if let rows = Signature.Kind.array(.array(.double)).convert(value), case let .array(items) = rows, !items.isEmpty {
+        if let rows = Signature.Kind.array(.array(.double)).convert(value), case let .array(items, _) = rows, !items.isEmpty {
             return try engine { try Tensor(items.map(\.doubles)) }
         }
         if let row = Signature.Kind.array(.double).convert(value) { return Tensor(row.doubles) }
@@ -101,5 +101,5 @@ enum EngineConversions {
         if values.contains(where: { !$0.isFinite }) { throw Failure("\(what) contains NaN or infinity") }
     }
 
-    static func doubles(_ values: [Double]) -> Value { .array(values.map { .double($0) }) }
+    static func doubles(_ values: [Double]) -> Value { .list(values.map { .double($0) }) }
 }

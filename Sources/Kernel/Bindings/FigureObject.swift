@@ -31,7 +31,7 @@ final class FigureObject: KernelObject {
         switch value {
         case let .object(object):
             return (object as? FigureObject)?.figure
-        case let .array(items):
+        case let .array(items, _):
             guard case let .object(first)? = items.first, first is FigureObject else { return nil }
             var displays: [Display] = []
             for item in items {

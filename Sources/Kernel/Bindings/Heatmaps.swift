@@ -40,7 +40,7 @@ enum Heatmaps {
                 grid.append(yValue)
             }
         }
-        try runtime.checkElements(resolution * resolution * max(1, network.layers.map(\.units).max() ?? 1), "heatmap")
+        try runtime.checkElements(product: [resolution, resolution, max(1, network.layers.map(\.units).max() ?? 1)], "heatmap")
         let predictions = try EngineConversions.engine {
             try network.predict(try Tensor(rows: resolution * resolution, columns: 2, scalars: grid))
         }

@@ -15,7 +15,7 @@ final class NamedValuesObject: KernelObject {
     override var members: MemberTable { Self.memberTable }
 
     private static let memberTable = MemberTable(NamedValuesObject.self, [
-        .property("names") { object, _ in .array(object.values.names.map { .string($0) }) },
+        .property("names") { object, _ in .list(object.values.names.map { .string($0) }) },
         .property("values") { object, _ in EngineConversions.doubles(object.values.values) },
         .property("count") { object, _ in .int(object.values.count) },
         .property("dictionary") { object, _ in

@@ -30,10 +30,10 @@ final class NetworkObject: KernelObject {
         .property("inputCount") { object, _ in .int(object.network.inputCount) },
         .property("outputCount") { object, _ in .int(object.network.outputCount) },
         .property("weightCount") { object, _ in .int(object.network.weightCount) },
-        .property("weightNames") { object, _ in .array(object.network.weightNames.map { .string($0) }) },
-        .property("unitNames") { object, _ in .array(object.network.unitNames.map { .array($0.map { .string($0) }) }) },
-        .property("inputNames") { object, _ in .array(object.network.inputNames.map { .string($0) }) },
-        .property("layers") { object, _ in .array(object.network.layers.map { .object(DenseObject($0)) }) },
+        .property("weightNames") { object, _ in .list(object.network.weightNames.map { .string($0) }) },
+        .property("unitNames") { object, _ in .list(object.network.unitNames.map { .list($0.map { .string($0) }) }) },
+        .property("inputNames") { object, _ in .list(object.network.inputNames.map { .string($0) }) },
+        .property("layers") { object, _ in .list(object.network.layers.map { .object(DenseObject($0)) }) },
         .method("initialize") { object, arguments, _ in
             let values = try match(arguments, Signature("initialize(_:seed:)", .member("Initializer"), .defaulted(.int, .int(0))))
             let initializer = try EngineConversions.initializer(values[0])
@@ -43,13 +43,13 @@ final class NetworkObject: KernelObject {
         .method("forward") { object, arguments, runtime in
             let net = object.network
             let input = try match(arguments, Signature("forward(_:)", .tensorLike))[0]
-            if case .array(let items) = input, items.allSatisfy({ if case .double = $0 { return true } else { return false } }) {
+            if case .array(let items, _) = input, items.allSatisfy({ if case .double = $0 { return true } else { return false } }) {
                 try EngineConversions.checkFinite(input.doubles, "forward: the input")
                 return EngineConversions.doubles(try EngineConversions.engine { try net.forward(input.doubles) })
             }
             let inputs = try EngineConversions.tensor(input, "forward")
             try EngineConversions.checkFinite(inputs.scalars, "forward: the input")
-            try runtime.checkElements(inputs.rows * (net.layers.map(\.units).max() ?? 1), "forward")
+            try runtime.checkElements(product: [inputs.rows, net.layers.map(\.units).max() ?? 1], "forward")
             return TensorObject.value(try EngineConversions.engine { try net.forward(inputs) })
         },
         .method("output") { object, arguments, _ in
@@ -77,8 +77,8 @@ final class NetworkObject: KernelObject {
             let net = object.network
             let inputs = try EngineConversions.tensor(try match(arguments, Signature("activations(_:)", .tensorLike))[0], "activations")
             try EngineConversions.checkFinite(inputs.scalars, "activations: the inputs")
-            try runtime.checkElements(inputs.rows * net.layers.reduce(0) { $0 + $1.units }, "activations")
-            return .array(try EngineConversions.engine { try net.activations(inputs) }.map(TensorObject.value))
+            try runtime.checkElements(product: [inputs.rows, net.layers.reduce(0) { $0 &+ max(0, $1.units) }], "activations")
+            return .list(try EngineConversions.engine { try net.activations(inputs) }.map(TensorObject.value))
         },
         .method("symbolic") { object, arguments, _ in
             _ = try match(arguments, Signature("symbolic()"))
@@ -92,7 +92,7 @@ final class NetworkObject: KernelObject {
         },
         .method("predict") { object, arguments, _ in
             let inputs = try EngineConversions.tensor(try match(arguments, Signature("predict(_:)", .tensorLike))[0], "predict")
-            return .array(try EngineConversions.engine { try object.network.predict(inputs) }.map { .int($0) })
+            return .list(try EngineConversions.engine { try object.network.predict(inputs) }.map { .int($0) })
         },
         .method("accuracy") { object, arguments, _ in
             let dataset = try match(arguments, Signature("accuracy(on:)", .object("Dataset")))[0]

@@ -104,7 +104,7 @@ enum Plots {
         var groups: [[Double]]
         switch values[0] {
         case let .object(object as TensorObject): groups = [object.tensor.scalars]
-        case let .array(items) where items.allSatisfy({ if case .object(is TensorObject) = $0 { return true } else { return false } }) && !items.isEmpty:
+        case let .array(items, _) where items.allSatisfy({ if case .object(is TensorObject) = $0 { return true } else { return false } }) && !items.isEmpty:
             groups = items.compactMap { if case let .object(object as TensorObject) = $0 { return object.tensor.scalars } else { return nil } }
         case let value:
             guard let numbers = Signature.Kind.array(.double).convert(value) else {

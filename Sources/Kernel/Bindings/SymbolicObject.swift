@@ -14,7 +14,7 @@ final class SymbolicObject: KernelObject {
     override var members: MemberTable { Self.memberTable }
 
     private static let memberTable = MemberTable(SymbolicObject.self, [
-        .property("equations") { object, _ in .array(object.symbolic.equations.map { .string($0.description) }) },
+        .property("equations") { object, _ in .list(object.symbolic.equations.map { .string($0.description) }) },
         .property("latex") { object, _ in .string(object.symbolic.latex) },
         .method("gradient") { object, arguments, _ in
             let weight = try match(arguments, Signature("gradient(of:)", .string))[0].string
@@ -40,7 +40,7 @@ final class DerivationObject: KernelObject {
     override var members: MemberTable { Self.memberTable }
 
     private static let memberTable = MemberTable(DerivationObject.self, [
-        .property("steps") { object, _ in .array(object.derivation.steps.map { .string($0.description) }) },
+        .property("steps") { object, _ in .list(object.derivation.steps.map { .string($0.description) }) },
         .property("result") { object, _ in .string(object.derivation.result.description) },
         .property("latex") { object, _ in .string(object.derivation.latex) },
         .method("substituting") { object, arguments, _ in
@@ -87,7 +87,7 @@ final class DatasetObject: KernelObject {
 
     private static let memberTable = MemberTable(DatasetObject.self, [
         .property("inputs") { object, _ in TensorObject.value(object.dataset.inputs) },
-        .property("labels") { object, _ in .array(object.dataset.labels.map { .int($0) }) },
+        .property("labels") { object, _ in .list(object.dataset.labels.map { .int($0) }) },
         .property("classes") { object, _ in .int(object.dataset.classes) },
         .property("count") { object, _ in .int(object.dataset.count) },
         .property("name") { object, _ in .string(object.dataset.name) },

@@ -31,7 +31,7 @@ final class TensorObject: KernelObject {
         .method("matmul", forms: ["matmul(_:)"]) { object, arguments, runtime in
             let t = object.tensor
             let other = try EngineConversions.tensor(try match(arguments, Signature("matmul(_:)", .tensorLike))[0], "matmul")
-            try runtime.checkElements(t.rows * other.columns, "matmul")
+            try runtime.checkElements(product: [t.rows, other.columns], "matmul")
             return value(try EngineConversions.engine { try t.matmul(other) })
         },
         .method("transposed", forms: ["transposed()"]) { object, arguments, _ in
@@ -46,7 +46,7 @@ final class TensorObject: KernelObject {
             let index = try match(arguments, Signature("column(_:)", .int))[0].int
             return value(try EngineConversions.engine { try object.tensor.column(index) })
         },
-        .property("array") { object, _ in .array(object.tensor.array.map(EngineConversions.doubles)) },
+        .property("array") { object, _ in .list(object.tensor.array.map(EngineConversions.doubles)) },
         .property("scalars") { object, _ in EngineConversions.doubles(object.tensor.scalars) },
         elementwise("squareRoot") { value($0.squareRoot()) },
         elementwise("exp") { value($0.exp()) },
@@ -55,7 +55,7 @@ final class TensorObject: KernelObject {
             let activation = try EngineConversions.activation(try match(arguments, Signature("applying(_:)", .member("Activation")))[0])
             return value(object.tensor.applying(activation))
         },
-        elementwise("argmaxPerRow") { .array($0.argmaxPerRow().map { .int($0) }) },
+        elementwise("argmaxPerRow") { .list($0.argmaxPerRow().map { .int($0) }) },
         .method("map", forms: ["map(_:)"]) { object, arguments, runtime in
             let function = try match(arguments, Signature("map(_:)", .function))[0]
             try runtime.spend(object.tensor.count)

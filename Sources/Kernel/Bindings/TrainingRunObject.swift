@@ -19,8 +19,8 @@ final class TrainingRunObject: KernelObject {
     private static let memberTable = MemberTable(TrainingRunObject.self, [
         .property("loss") { object, _ in EngineConversions.doubles(object.run.loss) },
         .property("steps") { object, _ in .int(object.run.steps) },
-        .property("names") { object, _ in .array(object.run.names.map { .string($0) }) },
-        .property("weightNames") { object, _ in .array(object.run.weightNames.map { .string($0) }) },
+        .property("names") { object, _ in .list(object.run.names.map { .string($0) }) },
+        .property("weightNames") { object, _ in .list(object.run.weightNames.map { .string($0) }) },
         .property("finalLoss") { object, _ in .double(object.run.finalLoss) },
         atStep("weights") { try $0.weights(at: $1) },
         atStep("parameters") { try $0.parameters(at: $1) },
@@ -73,9 +73,9 @@ final class WeightTableObject: KernelObject {
     override var members: MemberTable { Self.memberTable }
 
     private static let memberTable = MemberTable(WeightTableObject.self, [
-        .property("steps") { object, _ in .array(object.table.steps.map { .int($0) }) },
-        .property("columns") { object, _ in .array(object.table.columns.map { .string($0) }) },
-        .property("rows") { object, _ in .array(object.table.rows.map(EngineConversions.doubles)) },
+        .property("steps") { object, _ in .list(object.table.steps.map { .int($0) }) },
+        .property("columns") { object, _ in .list(object.table.columns.map { .string($0) }) },
+        .property("rows") { object, _ in .list(object.table.rows.map(EngineConversions.doubles)) },
     ])
 
     override func display(_ runtime: Runtime) throws -> Display {
@@ -99,8 +99,8 @@ final class SymmetryObject: KernelObject {
     override var members: MemberTable { Self.memberTable }
 
     private static let memberTable = MemberTable(SymmetryObject.self, [
-        .property("layers") { object, _ in .array(object.symmetry.layers.map { .array($0.map { .array($0.map { .string($0) }) }) }) },
-        .property("tiedGroups") { object, _ in .array(object.symmetry.tiedGroups.map { .array($0.map { .string($0) }) }) },
+        .property("layers") { object, _ in .list(object.symmetry.layers.map { .list($0.map { .list($0.map { .string($0) }) }) }) },
+        .property("tiedGroups") { object, _ in .list(object.symmetry.tiedGroups.map { .list($0.map { .string($0) }) }) },
         .method("areTied") { object, arguments, _ in
             let values = try match(arguments, Signature("areTied(_:_:)", .string, .string))
             return .bool(object.symmetry.areTied(values[0].string, values[1].string))

@@ -18,7 +18,7 @@ enum Displays {
     static func make(_ value: Value, _ runtime: Runtime) throws -> Display {
         switch value {
         case let .object(object): return try object.display(runtime)
-        case let .array(items) where !items.isEmpty && items.allSatisfy({ if case .object = $0 { return true } else { return false } }):
+        case let .array(items, _) where !items.isEmpty && items.allSatisfy({ if case .object = $0 { return true } else { return false } }):
             return .group(Display.Group(items: try items.map { try make($0, runtime) }))
         default: return .text(value.debugText)
         }

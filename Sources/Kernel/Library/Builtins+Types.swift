@@ -45,7 +45,7 @@ extension Builtins {
             ])
             switch index {
             case 0:
-                if case let .array(items) = values[0], items.allSatisfy(\.isString) {
+                if case let .array(items, _) = values[0], items.allSatisfy(\.isString) {
                         var text = BoundedText()
                     for item in items { try text.append(item.string) }
                     return .string(text.text)
@@ -76,7 +76,7 @@ extension Builtins {
                 elementType = last.value.string
                 arguments.removeLast()
             }
-            if arguments.isEmpty { return .array([]) }
+            if arguments.isEmpty { return .list([]) }
             let (index, values) = try match(arguments, [Signature("Array(_:)", .any), Signature("Array(repeating:count:)", .any, .int)])
             var result: [Value]
             if index == 0 {
@@ -96,7 +96,7 @@ extension Builtins {
                     return .double(number)
                 }
             }
-            return .array(result)
+            return try .nested(result)
         }))
         for name in ["Set", "Character", "Float", "Dictionary"] where name != "Float" {
             defineType(TypeObject(name, construct: { _, _ in throw Failure("\(name) is not supported in cells") }))

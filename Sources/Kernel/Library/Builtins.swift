@@ -100,7 +100,7 @@ final class Builtins {
             let limit = runtime.limits.tensorElements
             let first = try Sequences.array(values[0], limit: limit), second = try Sequences.array(values[1], limit: limit)
             try runtime.spend(min(first.count, second.count))
-            return .array(zip(first, second).map { .tuple(Tuple([$0, $1])) })
+            return try .nested(zip(first, second).map { .tuple(Tuple([$0, $1])) })
         }
         define("stride") { arguments, runtime in
             let (index, values) = try match(arguments, [
@@ -137,7 +137,7 @@ final class Builtins {
                 current = next
             }
             try runtime.spend(result.count)
-            return .array(result)
+            return .list(result)
         }
         guard let from = start.asDouble, let to = end.asDouble, let by = step.asDouble else {
             throw Failure("\(spelled) needs numbers, got '\(start.typeName)', '\(end.typeName)' and '\(step.typeName)'")
@@ -157,6 +157,6 @@ final class Builtins {
             index += 1
         }
         try runtime.spend(result.count)
-        return .array(result)
+        return .list(result)
     }
 }

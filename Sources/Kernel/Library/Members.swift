@@ -4,7 +4,7 @@ enum Members {
     static func get(_ value: Value, _ name: String, _ runtime: Runtime) throws -> Value {
         if name == "description" { return .string(try value.described()) }
         switch value {
-        case let .array(items):
+        case let .array(items, _):
             switch name {
             case "count": return .int(items.count)
             case "isEmpty": return .bool(items.isEmpty)
@@ -27,8 +27,8 @@ enum Members {
             switch name {
             case "count": return .int(box.count)
             case "isEmpty": return .bool(box.count == 0)
-            case "keys": return .array(box.keys)
-            case "values": return .array(box.values)
+            case "keys": return .list(box.keys)
+            case "values": return .list(box.values)
             default: break
             }
         case let .tuple(tuple):

@@ -22,7 +22,7 @@ extension Methods {
             guard separator.count == 1, let character = separator.first else {
                 throw Failure("split(separator:) takes a single character")
             }
-            return .array(text.split(separator: character).map { .string(String($0)) })
+            return .list(text.split(separator: character).map { .string(String($0)) })
         case ("replacingOccurrences", ["of", "with"]):
             return .string(replacing(text, first.string, arguments[1].value.string))
         case ("reversed", []):

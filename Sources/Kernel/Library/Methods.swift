@@ -36,7 +36,7 @@ enum Methods {
                 guard let number = arguments[0].value.asDouble else { break }
                 return .bool(number >= Double(lower) && (closed ? number <= Double(upper) : number < Double(upper)))
             }
-            var items = Value.array(try Sequences.array(receiver, limit: runtime.limits.tensorElements))
+            var items = Value.list(try Sequences.array(receiver, limit: runtime.limits.tensorElements))
             return try array(&items, name, arguments, runtime)
         case .string:
             return try string(&receiver, name, arguments, runtime)
@@ -82,21 +82,21 @@ enum Methods {
         let count = Methods.count(receiver)
         switch (name, labels) {
         case ("append", [nil]):
-            return mutate(&receiver) { $0.append(arguments[0].value) }
+            return try mutate(&receiver, elementDepth: arguments[0].value.depth) { $0.append(arguments[0].value) }
         case ("append", ["contentsOf"]):
             let more = try Sequences.array(arguments[0].value, limit: runtime.limits.tensorElements)
             try runtime.checkElements(count, plus: more.count, "the array")
-            return mutate(&receiver) { $0.append(contentsOf: more) }
+            return try mutate(&receiver, elementDepth: Value.list(more).depth - 1) { $0.append(contentsOf: more) }
         case ("insert", [nil, "at"]):
             guard case let .int(index) = arguments[1].value, index >= 0, index <= count else {
                 throw Failure("insert position \(arguments[1].value.debugText) is out of range for an array of \(count) elements")
             }
-            return mutate(&receiver) { $0.insert(arguments[0].value, at: index) }
+            return try mutate(&receiver, elementDepth: arguments[0].value.depth) { $0.insert(arguments[0].value, at: index) }
         case ("remove", ["at"]):
             guard case let .int(index) = arguments[0].value else { throw Failure("remove(at:) needs an Int index") }
             let position = try Subscripts.checked(index, count)
             var removed = Value.void
-            _ = mutate(&receiver) { removed = $0.remove(at: position) }
+            _ = try mutate(&receiver) { removed = $0.remove(at: position) }
             return removed
         case ("removeLast", []), ("removeFirst", []), ("popLast", []):
             if count == 0 {
@@ -104,30 +104,30 @@ enum Methods {
                 throw Failure("can't remove \(name == "removeFirst" ? "first" : "last") element from an empty collection")
             }
             var removed = Value.void
-            _ = mutate(&receiver) { removed = name == "removeFirst" ? $0.removeFirst() : $0.removeLast() }
+            _ = try mutate(&receiver) { removed = name == "removeFirst" ? $0.removeFirst() : $0.removeLast() }
             return removed
         case ("removeAll", []):
-            return mutate(&receiver) { $0.removeAll() }
+            return try mutate(&receiver) { $0.removeAll() }
         case ("reverse", []):
-            return mutate(&receiver) { $0.reverse() }
+            return try mutate(&receiver) { $0.reverse() }
         case ("swapAt", [nil, nil]):
             guard case let .int(i) = arguments[0].value, case let .int(j) = arguments[1].value else {
                 throw Failure("swapAt needs two Int indices")
             }
             let a = try Subscripts.checked(i, count), b = try Subscripts.checked(j, count)
-            return mutate(&receiver) { $0.swapAt(a, b) }
+            return try mutate(&receiver) { $0.swapAt(a, b) }
         default:
             break
         }
-        guard case let .array(items) = receiver else { return .void }
+        guard case let .array(items, _) = receiver else { return .void }
         switch (name, labels) {
         case ("removeAll", ["where"]):
             let kept = try items.filter { try !predicate(first ?? .void, $0, runtime) }
-            receiver = .array(kept)
+            receiver = .list(kept)
             return .void
         case ("sort", []), ("sort", ["by"]):
             let sorted = try items.sorted(by: ordered(first, runtime))
-            receiver = .array(sorted)
+            receiver = .list(sorted)
             return .void
         default:
             return try sequence(items, name, arguments, runtime, receiver: receiver)
@@ -135,16 +135,19 @@ enum Methods {
     }
 
     static func count(_ value: Value) -> Int {
-        if case let .array(items) = value { return items.count }
+        if case let .array(items, _) = value { return items.count }
         return 0
     }
 
-    /// Changes the array held by `receiver` without copying it.
-    static func mutate(_ receiver: inout Value, _ body: (inout [Value]) -> Void) -> Value {
-        guard case var .array(items) = receiver else { return .void }
+    /// Changes the array held by `receiver` without copying it; `elementDepth` is the depth
+    /// of the deepest value the change puts in (the array's grows with it, and is checked).
+    static func mutate(_ receiver: inout Value, elementDepth: Int = 0, _ body: (inout [Value]) -> Void) throws -> Value {
+        guard case .array(var items, var depth) = receiver else { return .void }
+        depth = max(depth, elementDepth + 1)
+        if depth > Budgets.nesting { throw Failure(Value.nestingMessage) }
         receiver = .void
         body(&items)
-        receiver = .array(items)
+        receiver = .array(items, depth: depth)
         return .void
     }
 
@@ -158,13 +161,13 @@ enum Methods {
             var result: [Value] = []
             result.reserveCapacity(items.count)
             for item in items { result.append(try apply(first, [item], runtime)) }
-            return .array(result)
+            return try .nested(result)
         case ("compactMap", [nil]):
-            return .array(try items.map { try apply(first, [$0], runtime) }.filter { !$0.isNone })
+            return try .nested(try items.map { try apply(first, [$0], runtime) }.filter { !$0.isNone })
         case ("flatMap", [nil]):
-            return .array(try items.flatMap { try Sequences.array(try apply(first, [$0], runtime), limit: runtime.limits.tensorElements) })
+            return .list(try items.flatMap { try Sequences.array(try apply(first, [$0], runtime), limit: runtime.limits.tensorElements) })
         case ("filter", [nil]):
-            return .array(try items.filter { try predicate(first, $0, runtime) })
+            return .list(try items.filter { try predicate(first, $0, runtime) })
         case ("forEach", [nil]):
             for item in items {
                 // A closure's dropped figure is shown, as a statement's is (`xs.forEach { plot($0) }`).
@@ -178,11 +181,11 @@ enum Methods {
         case ("reduce", ["into", nil]):
             throw Failure("reduce(into:_:) is not supported in cells; use reduce(_:_:) or a for loop")
         case ("sorted", []), ("sorted", ["by"]):
-            return .array(try items.sorted(by: ordered(arguments.first?.value, runtime)))
+            return .list(try items.sorted(by: ordered(arguments.first?.value, runtime)))
         case ("reversed", []):
-            return .array(items.reversed())
+            return .list(items.reversed())
         case ("enumerated", []):
-            return .array(items.enumerated().map { .tuple(Tuple([.int($0.offset), $0.element], labels: ["offset", "element"])) })
+            return try .nested(items.enumerated().map { .tuple(Tuple([.int($0.offset), $0.element], labels: ["offset", "element"])) })
         case ("contains", [nil]):
             if case .function = first {
                 return .bool(try items.contains { try predicate(first, $0, runtime) })
@@ -214,7 +217,7 @@ enum Methods {
             if case .array = items.first {
                 let total = items.reduce(0) { $0 &+ Methods.count($1) }
                 try runtime.checkElements(total < 0 ? Int.max : total, "the joined array")
-                return .array(items.flatMap(\.items))
+                return .list(items.flatMap(\.items))
             }
             var text = BoundedText()
             for (index, item) in items.enumerated() {
@@ -227,10 +230,10 @@ enum Methods {
                 throw Failure("\(name) needs a count ≥ 0")
             }
             switch name {
-            case "prefix": return .array(Array(items.prefix(count)))
-            case "suffix": return .array(Array(items.suffix(count)))
-            case "dropFirst": return .array(Array(items.dropFirst(count)))
-            default: return .array(Array(items.dropLast(count)))
+            case "prefix": return .list(Array(items.prefix(count)))
+            case "suffix": return .list(Array(items.suffix(count)))
+            case "dropFirst": return .list(Array(items.dropFirst(count)))
+            default: return .list(Array(items.dropLast(count)))
             }
         case ("shuffled", _), ("randomElement", _):
             throw Failure("\(name) is not supported in cells: randomness comes from seeded engine streams")

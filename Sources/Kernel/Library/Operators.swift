@@ -33,9 +33,9 @@ enum Operators {
         case let (.string(a), .string(b)):
             try Budgets.checkText(a.utf8.count, plus: b.utf8.count)
             return .string(a + b)
-        case let (.array(a), .array(b)):
+        case let (.array(a, _), .array(b, _)):
             try runtime.checkElements(a.count, plus: b.count, "the array")
-            return .array(a + b)
+            return .list(a + b)
         default: return try arithmetic("+", left, right)
         }
     }
@@ -155,12 +155,12 @@ enum Operators {
     /// `target op= right`, appending in place for arrays and strings.
     static func compound(_ op: String, _ target: inout Value, _ right: Value, _ runtime: Runtime) throws {
         if op == "+" {
-            if target.tag == .array, case let .array(more) = right {
+            if target.tag == .array, case let .array(more, moreDepth) = right {
                 try runtime.checkElements(Methods.count(target), plus: more.count, "the array")
-                guard case var .array(items) = target else { return }
+                guard case .array(var items, let depth) = target else { return }
                 target = .void
                 items.append(contentsOf: more)
-                target = .array(items)
+                target = .array(items, depth: max(depth, moreDepth))
                 return
             }
             if target.tag == .string, case let .string(more) = right {

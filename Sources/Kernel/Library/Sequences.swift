@@ -4,7 +4,7 @@ enum Sequences {
     /// A function from position to element, nil past the end.
     static func elements(of value: Value) throws -> (Int) -> Value? {
         switch value {
-        case let .array(items):
+        case let .array(items, _):
             return { index in index < items.count ? items[index] : nil }
         case let .range(lower, upper, closed):
             let count = try Sequences.count(lower, upper, closed: closed)
@@ -39,7 +39,7 @@ enum Sequences {
     /// anything is made).
     static func array(_ value: Value, limit: Int) throws -> [Value] {
         switch value {
-        case let .array(items): return items
+        case let .array(items, _): return items
         case let .range(lower, upper, closed):
             let count = try Sequences.count(lower, upper, closed: closed)
             guard count <= limit else {

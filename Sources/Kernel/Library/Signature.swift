@@ -39,16 +39,16 @@ struct Signature {
             case (.any, _): return value
             case (.int, .int), (.bool, .bool), (.string, .string), (.double, .double), (.function, .function): return value
             case let (.double, .int(number)): return .double(Double(number))
-            case let (.array(element), .array(items)):
+            case let (.array(element), .array(items, _)):
                 var result: [Value] = []
                 result.reserveCapacity(items.count)
                 for item in items {
                     guard let converted = element.convert(item) else { return nil }
                     result.append(converted)
                 }
-                return .array(result)
+                return .list(result)
             case let (.array(element), .range):
-                return (try? Sequences.array(value, limit: Limits.ceiling.tensorElements)).flatMap { Kind.array(element).convert(.array($0)) }
+                return (try? Sequences.array(value, limit: Limits.ceiling.tensorElements)).flatMap { Kind.array(element).convert(.list($0)) }
             case let (.optional(wrapped), _):
                 if case .none = value { return value }
                 return wrapped.convert(value)
@@ -178,7 +178,7 @@ extension Value {
     }
 
     var items: [Value] {
-        if case let .array(values) = self { return values }
+        if case let .array(values, _) = self { return values }
         return []
     }
 

@@ -3,7 +3,7 @@
 enum Subscripts {
     static func get(_ value: Value, _ keys: [Argument], _ runtime: Runtime) throws -> Value {
         switch value {
-        case let .array(items):
+        case let .array(items, _):
             guard keys.count == 1, keys[0].label == nil else { throw Failure("an array takes one index, as in xs[i]") }
             switch keys[0].value {
             case let .int(index):
@@ -12,7 +12,7 @@ enum Subscripts {
                 guard lower >= 0, closed ? upper < items.count : upper <= items.count else {
                     throw Failure("range \(keys[0].value.debugText) is out of bounds for an array of \(items.count) elements")
                 }
-                return .array(Array(items[lower..<(closed ? upper + 1 : upper)]))
+                return .list(Array(items[lower..<(closed ? upper + 1 : upper)]))
             default:
                 throw Failure("an array index must be an Int, not '\(keys[0].value.typeName)'")
             }
@@ -64,10 +64,12 @@ enum Subscripts {
             guard keys.count == 1, keys[0].label == nil, case let .int(index) = keys[0].value else {
                 throw Failure("an array element is changed through one Int index, as in xs[i] = value")
             }
-            guard case var .array(items) = container else { return }
+            guard case .array(var items, let depth) = container else { return }
+            let position = try checked(index, items.count)
             container = .void
-            defer { container = .array(items) }
-            try body(&items[try checked(index, items.count)])
+            defer { container = .array(items, depth: max(depth, items[position].depth + 1)) }
+            try body(&items[position])
+            try items[position].checkDepth()
         case .dictionary:
             let key = try dictionaryKey(keys)
             guard case var .dictionary(box) = container else { return }
@@ -81,10 +83,12 @@ enum Subscripts {
                     removed = stored.isNone
                 }
                 if removed { box.set(key.key, nil) }
+                if box.depth > Budgets.nesting { throw Failure(Value.nestingMessage) }
                 return
             }
             var current = key.defaultValue ?? .none
             try body(&current)
+            try current.checkDepth()
             box.set(key.key, current.isNone ? nil : current)
         case .object:
             guard case let .object(object) = container else { return }

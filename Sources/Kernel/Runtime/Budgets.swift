@@ -9,7 +9,7 @@ enum Budgets {
     static let printedBytes = 16 << 20
     /// How deep values may nest (an array in an array in …): the code that describes,
     /// compares and hashes values recurses this deep, as does releasing one.
-    static let nesting = 2_000
+    static let nesting = 1_000
 
     /// Throws when a string of `count` + `more` UTF-8 bytes would pass `textBytes`.
     static func checkText(_ count: Int, plus more: Int = 0) throws {

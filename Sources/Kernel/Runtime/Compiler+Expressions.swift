@@ -22,13 +22,13 @@ extension Compiler {
             if let (address, _) = resolve(name) { return reader(address) }
             if let value = builtins.value(name) { return { _ in value } }
             throw unknownName(name, at: location)
-        case let .array(items, _):
+        case let .array(items, location):
             let codes = try items.map { ExprCode(code: try expression($0)) }
             return { frame in
                 var values: [Value] = []
                 values.reserveCapacity(codes.count)
                 for item in codes { values.append(try item.code(frame)) }
-                return .array(Compiler.promoted(values))
+                return try located(location) { try Value.nested(Compiler.promoted(values)) }
             }
         case let .dictionary(pairs, location):
             let codes = try pairs.map { (try expression($0.key), try expression($0.value)) }
@@ -41,12 +41,18 @@ extension Compiler {
                     }
                     box.set(keyValue, try value(frame))
                 }
-                return .dictionary(box)
+                let result = Value.dictionary(box)
+                try located(location) { try result.checkDepth() }
+                return result
             }
-        case let .tuple(items, _):
+        case let .tuple(items, location):
             let codes = try items.map { try expression($0.value) }
             let labels = items.map(\.label)
-            return { frame in .tuple(Tuple(try codes.map { try $0(frame) }, labels: labels)) }
+            return { frame in
+                let result = Value.tuple(Tuple(try codes.map { try $0(frame) }, labels: labels))
+                try located(location) { try result.checkDepth() }
+                return result
+            }
         case let .member(base, name, optional, location):
             if case let .name(typeName, _) = base, resolve(typeName) == nil, builtins.value(typeName) == nil, typeName.first?.isUppercase == true {
                 throw unknownName(typeName, at: base.location)

@@ -88,9 +88,21 @@ final class Runtime {
         }
     }
 
+    /// Throws when a value of `factors`' product elements would break the element limit (or
+    /// when a factor is negative or past the limit itself: a 0 × Int.max shape is refused).
+    func checkElements(product factors: [Int], _ what: String) throws {
+        var total = 1
+        for factor in factors {
+            try checkElements(factor, what)
+            let (product, overflow) = total.multipliedReportingOverflow(by: factor)
+            total = overflow ? Int.max : product
+        }
+        try checkElements(total, what)
+    }
+
     /// Throws when joining `count` and `more` elements would break the element limit.
     func checkElements(_ count: Int, plus more: Int, _ what: String) throws {
         let (total, overflow) = count.addingReportingOverflow(more)
-        try checkElements(overflow ? -1 : total, what)
+        try checkElements(overflow ? Int.max : total, what)
     }
 }

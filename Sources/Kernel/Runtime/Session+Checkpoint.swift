@@ -62,7 +62,7 @@ private struct ReachableState {
         var pending = [value]
         while let next = pending.popLast() {
             switch next {
-            case .array(let items): pending += items
+            case .array(let items, _): pending += items
             case .tuple(let tuple): pending += tuple.items
             case .dictionary(let box):
                 guard seen.insert(ObjectIdentifier(box)).inserted else { continue }

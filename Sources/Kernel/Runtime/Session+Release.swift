@@ -4,8 +4,10 @@ extension Session {
     /// no later code refers to them may release them (`NotebookExecutor` proves it from the
     /// words of the cells still to run).
     public func release(keeping needed: Set<String>) {
-        for (name, variable) in globalScope.blocks[0] where !needed.contains(name) {
-            runtime.globals.slots[variable.slot] = .void
+        let slots = globalScope.blocks[0].filter { !needed.contains($0.key) }.map(\.value.slot)
+        let globals = runtime.globals
+        LargeStack.run {
+            for slot in slots { globals.slots[slot] = .void }
         }
     }
 
@@ -17,7 +19,7 @@ extension Session {
         while let value = pending.popLast() {
             switch value {
             case .function: return true
-            case .array(let items): pending += items
+            case .array(let items, _): pending += items
             case .tuple(let tuple): pending += tuple.items
             case .dictionary(let box): pending += box.values
             default: break

@@ -12,8 +12,10 @@ public final class Session {
     }
 
     deinit {
-        // Functions stored in top-level variables point back at the top-level frame.
-        runtime.globals.clear()
+        // Functions stored in top-level variables point back at the top-level frame. The
+        // values are let go of on the cells' own large stack, as a cell would.
+        let globals = runtime.globals
+        LargeStack.run { globals.clear() }
     }
 
     /// Runs one cell: parse, compile, execute. Errors come back located, with the outputs

@@ -14,7 +14,7 @@ enum Coercion {
         case let (.optional(wrapped), _):
             if case .none = value { return value }
             return converted(value, to: wrapped)
-        case let (.array(element), .array(items)):
+        case let (.array(element), .array(items, _)):
             if element == .double, items.allSatisfy({ if case .double = $0 { return true } else { return false } }) { return value }
             var result: [Value] = []
             result.reserveCapacity(items.count)
@@ -22,7 +22,7 @@ enum Coercion {
                 guard let item = converted(item, to: element) else { return nil }
                 result.append(item)
             }
-            return .array(result)
+            return .list(result)
         case let (.dictionary(keyType, valueType), .dictionary(box)):
             let result = DictionaryBox()
             for (key, item) in zip(box.keys, box.values) {

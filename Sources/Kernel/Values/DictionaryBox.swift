@@ -6,6 +6,8 @@ final class DictionaryBox {
     private(set) var keys: [Value]
     private(set) var values: [Value]
     private var index: [Value: Int]
+    /// One more than the deepest key's or value's depth (an upper bound after removals).
+    private(set) var depth = 1
 
     init() {
         keys = []
@@ -17,6 +19,7 @@ final class DictionaryBox {
         keys = other.keys
         values = other.values
         index = other.index
+        depth = other.depth
     }
 
     var count: Int { keys.count }
@@ -28,6 +31,7 @@ final class DictionaryBox {
     /// Sets `key` to `value`, or removes it when `value` is nil.
     func set(_ key: Value, _ value: Value?) {
         if let value {
+            depth = max(depth, key.depth + 1, value.depth + 1)
             if let position = index[key] {
                 values[position] = value
             } else {
@@ -45,6 +49,7 @@ final class DictionaryBox {
     /// Modifies the value of `key` in place (the key must be present).
     func modifyValue(at key: Value, _ body: (inout Value) throws -> Void) rethrows {
         guard let position = index[key] else { return }
+        defer { depth = max(depth, values[position].depth + 1) }
         try body(&values[position])
     }
 

@@ -38,7 +38,7 @@ extension Value {
         case let .int(value): try text.append(String(value))
         case let .double(value): try text.append(Value.format(value))
         case let .string(string): try text.append(Value.quoted(string))
-        case let .array(items):
+        case let .array(items, _):
             try text.append("[")
             for (index, item) in items.enumerated() {
                 if index > 0 { try text.append(", ") }

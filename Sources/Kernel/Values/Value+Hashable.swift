@@ -10,7 +10,7 @@ extension Value: Hashable {
         case let (.int(a), .double(b)): return Double(a) == b
         case let (.double(a), .int(b)): return a == Double(b)
         case let (.string(a), .string(b)): return a == b
-        case let (.array(a), .array(b)): return a == b
+        case let (.array(a, _), .array(b, _)): return a == b
         case let (.dictionary(a), .dictionary(b)):
             guard a.count == b.count else { return false }
             return zip(a.keys, a.values).allSatisfy { key, value in b[key] == value }
@@ -37,7 +37,7 @@ extension Value: Hashable {
                 hasher.combine(value)
             }
         case let .string(value): hasher.combine(value)
-        case let .array(items): hasher.combine(items)
+        case let .array(items, _): hasher.combine(items)
         case let .dictionary(box): hasher.combine(box.count)
         case let .tuple(tuple): hasher.combine(tuple.items)
         case let .range(lower, upper, closed):

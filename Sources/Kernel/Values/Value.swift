@@ -13,8 +13,11 @@ enum Value {
     case double(Double)
     /// A String (a Character is a one-character String).
     case string(String)
-    /// An Array.
-    case array([Value])
+    /// An Array, with how deeply it nests (1 for an array of scalars, 2 for an array of
+    /// arrays, …; an upper bound after elements are removed). Values nest at most
+    /// `Budgets.nesting` deep, so the code that walks or releases them recurses a bounded
+    /// depth; `Value.list` counts it for a new array.
+    case array([Value], depth: Int)
     /// A Dictionary, kept in insertion order so output is deterministic.
     case dictionary(DictionaryBox)
     /// A tuple, with optional element labels.
@@ -37,7 +40,7 @@ enum Value {
         case .int: return "Int"
         case .double: return "Double"
         case .string: return "String"
-        case let .array(items): return "[\(Value.elementTypeName(items))]"
+        case let .array(items, _): return "[\(Value.elementTypeName(items))]"
         case let .dictionary(box):
             return "[\(Value.elementTypeName(box.keys)): \(Value.elementTypeName(box.values))]"
         case let .tuple(tuple): return "(" + tuple.items.map(\.typeName).joined(separator: ", ") + ")"
@@ -88,10 +91,13 @@ enum Value {
 final class Tuple {
     let items: [Value]
     let labels: [String?]
+    /// One more than the deepest element's depth.
+    let depth: Int
 
     init(_ items: [Value], labels: [String?]? = nil) {
         self.items = items
         self.labels = labels ?? Array(repeating: nil, count: items.count)
+        depth = (items.map(\.depth).max() ?? 0) + 1
     }
 
     /// The element labelled `name`, or at index `name` (`.0`).
@@ -150,4 +156,44 @@ extension Value {
         case .object: return .object
         }
     }
+}
+
+extension Value {
+    /// How deeply the value nests: 0 for a scalar, a function or an object; one more than
+    /// its deepest element for an array, a dictionary or a tuple. Read in constant time.
+    var depth: Int {
+        switch self {
+        case let .array(_, depth): return depth
+        case let .tuple(tuple): return tuple.depth
+        case let .dictionary(box): return box.depth
+        default: return 0
+        }
+    }
+
+    /// An array of `items`, its depth counted from theirs.
+    static func list(_ items: [Value]) -> Value {
+        var deepest = 0
+        for item in items where item.tag == .array || item.tag == .tuple || item.tag == .dictionary {
+            deepest = max(deepest, item.depth)
+        }
+        return .array(items, depth: deepest + 1)
+    }
+
+    /// An array of `items` that may nest one level deeper than they do: throws past
+    /// `Budgets.nesting`. Every construct that puts values into a new container (literals,
+    /// `map`, `enumerated()`, `zip`, `Array(repeating:count:)`, appending, storing an element)
+    /// checks, so no value nests deeper than the budget.
+    static func nested(_ items: [Value]) throws -> Value {
+        let value = list(items)
+        try value.checkDepth()
+        return value
+    }
+
+    /// Throws when the value nests deeper than `Budgets.nesting`.
+    @inline(__always)
+    func checkDepth() throws {
+        if depth > Budgets.nesting { throw Failure(Value.nestingMessage) }
+    }
+
+    static let nestingMessage = "the value nests more than \(Budgets.nesting) levels deep (arrays, dictionaries or tuples inside one another)"
 }
