@@ -28,6 +28,7 @@ extension Notebook {
     }
 
     /// Parses a notebook from its text; `path` names it in diagnostics and gives the page name.
+    /// Dangerous URLs are dropped (`SafeURL`).
     public static func parse(source rawSource: String, path: String) throws(NotebookFailure) -> Notebook {
         // Every line ending becomes "\n", a lone "\r" included (cmark-gfm ends lines there too),
         // so locations, excerpts and cmark-gfm count lines alike.
@@ -58,11 +59,13 @@ extension Notebook {
         }
         let markdown = markdownLines.joined(separator: "\n")
         let (masked, spans, referenceLabels) = MathMasker.maskAll(markdown, skippingLines: skipped)
-        let rendered = CMarkDocument.render(masked)
         var math = spans.map { span in
             var formula = Math(tex: span.tex, display: span.display, location: text.location(line: span.line, byteOffset: span.byteColumn))
             formula.label = span.label?.name
             return formula
+        }
+        let rendered = CMarkDocument.render(masked) { [math] literal in
+            PlaceholderResolver.verbatim(literal, math: math, references: referenceLabels.map(\.name))
         }
 
         var cells: [Cell] = []
