@@ -62,8 +62,11 @@ public struct SiteBuilder: Sendable {
     }
 
     /// As `build`, without the asset files: the pages, the index and the site's own small files.
-    /// The stages: load and run every notebook, then render the published ones.
+    /// The stages: load (in safe mode when the settings say so) and run every notebook, then
+    /// render the published ones.
     public func buildPages(paths: [String]) throws -> Outcome {
+        var executor = executor
+        executor.safe = executor.safe || configuration.safe
         let runs = executor.execute(paths: paths, jobs: 1, cache: nil)
         let diagnostics = runs.flatMap(\.problems)
         guard diagnostics.isEmpty else { return Outcome(files: [], diagnostics: diagnostics, published: []) }

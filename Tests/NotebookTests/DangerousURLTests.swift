@@ -5,8 +5,8 @@ import XCTest
 /// renders it, in the default mode too.
 final class DangerousURLTests: XCTestCase {
     /// A notebook's HTML with its headings written plainly, as cmark-gfm writes them.
-    static func html(_ markdown: String) throws -> String {
-        let notebook = try Notebook.parse(source: markdown, path: "lesson.md")
+    static func html(_ markdown: String, safe: Bool = false) throws -> String {
+        let notebook = try Notebook.parse(source: markdown, path: "lesson.md", safe: safe)
         func html(_ parts: [Notebook.Part]) -> String {
             parts.map { part in
                 switch part {
