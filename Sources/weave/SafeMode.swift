@@ -2,7 +2,8 @@
 enum SafeMode {
     static let help = """
         For notebooks you do not trust: leave out their raw HTML (as cmark-gfm's safe mode does), \
-        so that no notebook can run script on a page. Same as 'safe: true' in weave.yml. Links \
-        and images to javascript:, vbscript:, file: and data: URLs are dropped with or without it.
+        so that no notebook can run script on a page. Same as 'safe: true' in weave.yml. \
+        Dangerous URLs (javascript:, vbscript:, file:, and data: but an image's) are dropped \
+        with or without it.
         """
 }
