@@ -178,7 +178,8 @@ extension SiteBuilder {
         guard let base = configuration.baseURL else { return nil }
         var urls = [base]
         urls += notebooks.map { base + $0.name + ".html" }
-        let entries = urls.map { "<url><loc>\(HTML.escape($0))</loc></url>" }.joined(separator: "\n")
+        // `base-url` is checked to be http(s) when read; the rule for URLs holds here all the same.
+        let entries = urls.filter { !SafeURL.isDangerous($0) }.map { "<url><loc>\(HTML.escape($0))</loc></url>" }.joined(separator: "\n")
         return """
         <?xml version="1.0" encoding="UTF-8"?>
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
