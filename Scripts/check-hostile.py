@@ -29,7 +29,6 @@ import html
 import html.parser
 import importlib.util
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -201,10 +200,9 @@ class Tab:
     def on_event(self, method, params):
         if method == "Page.javascriptDialogOpening":
             # A payload that got through and calls alert() would block the page: dismiss the
-            # dialog at once (without waiting for the reply, which would wait inside this
-            # event) and count it.
+            # dialog at once and count it.
             self.dialogs.append(f"{params.get('type', 'dialog')}({params.get('message', '')!r})")
-            post(self.browser, "Page.handleJavaScriptDialog", {"accept": False}, self.session)
+            self.browser.post("Page.handleJavaScriptDialog", {"accept": False}, session=self.session)
         elif method == "Page.frameNavigated" and "parentId" not in params["frame"]:
             self.navigated, self.loaded = True, False
         elif method == self.ready_event and self.navigated:
@@ -218,15 +216,6 @@ class Tab:
     def close(self):
         self.browser.listeners.pop(self.session, None)
         self.browser.send("Target.closeTarget", {"targetId": self.target}, deadline=time.monotonic() + 5)
-
-
-def post(browser, method, params, session):
-    """Sends a DevTools command without waiting for its reply (which is left unread)."""
-    browser._next_id += 1
-    message = {"id": browser._next_id, "method": method, "params": params, "sessionId": session}
-    data = json.dumps(message).encode() + b"\0"
-    while data:
-        data = data[os.write(browser._to_browser, data):]
 
 
 def written_title(page):
