@@ -70,22 +70,39 @@ extension SafeURL {
     /// content) this does not know, a tag is read from every `<` that a tag read before does
     /// not hold in a name or an unquoted value, including every `<` inside quoted values. Taking
     /// text out can join what was apart, so the pass runs again until it finds nothing.
+    ///
+    /// HTML made to defeat this (tags within values within tags, so deep that reading them
+    /// costs far more than the text is long, or that a few passes do not settle) is not
+    /// guessed at: it becomes `omitted`, what safe mode writes for any raw HTML.
     public static func disarmingURLs(inRawHTML html: String) -> String {
         guard html.unicodeScalars.contains("<") else { return html }
         var scalars = Array(html.unicodeScalars)
         var changed = false
-        // Each round that finds something takes at least one character out, so this ends.
-        while true {
-            let removals = dangerousRanges(in: scalars)
-            if removals.isEmpty { break }
+        for _ in 0..<passes {
+            guard let removals = dangerousRanges(in: scalars) else { return omitted(html) }
+            if removals.isEmpty {
+                guard changed else { return html }
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars)
+                return String(view)
+            }
             scalars = removing(removals, from: scalars)
             changed = true
         }
-        guard changed else { return html }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        return omitted(html)
     }
+
+    /// What cmark-gfm's safe mode writes in place of raw HTML, with the line break an HTML
+    /// block's text ends with.
+    static func omitted(_ html: String) -> String {
+        "<!-- raw HTML omitted -->" + (html.hasSuffix("\n") ? "\n" : "")
+    }
+
+    /// How many passes may find something before the HTML is given up on.
+    static let passes = 8
+
+    /// How many characters reading tags may cost for each character of the text (and a margin).
+    static let readingBudget = (perCharacter: 16, margin: 1 << 16)
 
     /// An attribute as a tag's reading found it.
     struct Attribute {
@@ -107,12 +124,16 @@ extension SafeURL {
         var end: Int
     }
 
-    /// The ranges to take out of `text`, in order and not overlapping.
-    static func dangerousRanges(in text: [Unicode.Scalar]) -> [Range<Int>] {
+    /// The ranges to take out of `text`, in order and not overlapping; nil when reading its
+    /// tags would cost more than `readingBudget` allows.
+    static func dangerousRanges(in text: [Unicode.Scalar]) -> [Range<Int>]? {
         var held = [Bool](repeating: false, count: text.count)
         var ranges: [Range<Int>] = []
+        var budget = text.count * readingBudget.perCharacter + readingBudget.margin
         for start in text.indices where text[start] == "<" && !held[start] {
             guard let tag = readTag(text, at: start) else { continue }
+            budget -= tag.end - start
+            if budget < 0 { return nil }
             for position in (start + 1)..<tag.end { held[position] = true }
             for attribute in tag.attributes {
                 guard attribute.quoted, let content = attribute.content else { continue }

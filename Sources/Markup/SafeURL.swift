@@ -42,13 +42,18 @@ public enum SafeURL {
     /// How many significant characters of a URL decide its scheme here (`javascript:` and a margin).
     static let probeLength = 16
 
+    /// How many times references and percent escapes are decoded: a browser decodes references
+    /// once and never a scheme's percent escapes, so three rounds read more than it would.
+    static let decodingRounds = 3
+
     /// The start of `url` as a browser might read its scheme: references and percent escapes
     /// decoded (in rounds, while that changes anything), controls and spaces gone, ASCII letters
     /// in lower case; at most `probeLength` characters.
     static func schemeProbe(_ url: [Unicode.Scalar]) -> String {
         var scalars = url
-        // Each round that changes anything makes the text shorter, so this ends.
-        while true {
+        // Each round is linear; a bound on their number keeps a URL nested deep from costing
+        // time quadratic in its length.
+        for _ in 0..<decodingRounds {
             let decoded = percentDecoded(characterReferencesDecoded(scalars))
             if decoded == scalars { break }
             scalars = decoded

@@ -147,6 +147,17 @@ final class SafeURLTests: XCTestCase {
         XCTAssertEqual(SafeURL.dangerousRanges(in: Array(disarmed.unicodeScalars)), [])
     }
 
+    func testHTMLMadeToCostTooMuchIsOmittedNotGuessedAt() {
+        // Every `<` starts a tag whose quoted values hold the rest: reading them all would take
+        // time quadratic in the length.
+        let nested = String(repeating: #"<a b="<a b='"#, count: 20_000) + "javascript:x"
+        XCTAssertEqual(SafeURL.disarmingURLs(inRawHTML: nested + "\n"), "<!-- raw HTML omitted -->\n")
+        // A URL escaped over and over is read a few rounds deep, in time linear in its length.
+        let deep = "%" + String(repeating: "25", count: 100_000) + "6Aavascript:x"
+        XCTAssertFalse(SafeURL.isDangerous(deep))
+        XCTAssertTrue(SafeURL.isDangerous("%25256Aavascript:x"))
+    }
+
     func testAPageLinkNeverReadsAsAScheme() {
         XCTAssertEqual(SafeURL.relativeLink(toFile: "01-intro.html"), "01-intro.html")
         XCTAssertEqual(SafeURL.relativeLink(toFile: "javascript:alert(1).html"), "./javascript:alert(1).html")
