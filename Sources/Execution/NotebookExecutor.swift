@@ -12,10 +12,13 @@ import Outputs
 public struct NotebookExecutor: Sendable {
     /// The limits every cell gets unless the notebook's front matter changes them.
     public var defaultLimits: Limits
+    /// Whether notebooks are read in safe mode (raw HTML omitted); their outputs are the same.
+    public var safe: Bool
 
     /// An executor with the cell language's default limits.
-    public init(defaultLimits: Limits = Limits()) {
+    public init(defaultLimits: Limits = Limits(), safe: Bool = false) {
         self.defaultLimits = defaultLimits
+        self.safe = safe
     }
 
     /// The executed notebook and every problem found while running it.
@@ -166,7 +169,7 @@ public struct NotebookExecutor: Sendable {
         func seconds() -> Double { stopwatch.seconds }
         let notebook: Notebook
         do {
-            notebook = try Notebook.load(path: path)
+            notebook = try Notebook.load(path: path, safe: safe)
         } catch {
             return NotebookRun(path: path, executed: nil, problems: error.diagnostics, seconds: seconds(), cached: false, warnings: [])
         }

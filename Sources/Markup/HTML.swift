@@ -22,19 +22,22 @@ public enum HTML {
     public static func element(
         _ name: String, _ attributes: KeyValuePairs<String, String> = [:], content: String
     ) -> String {
-        "<\(name)\(attributeList(attributes))>\(content)</\(name)>"
+        "<\(name)\(attributeList(attributes, element: name))>\(content)</\(name)>"
     }
 
     /// A void element (`<meta>`, `<link>`, …) with escaped attribute values.
     public static func void(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) -> String {
-        "<\(name)\(attributeList(attributes))>"
+        "<\(name)\(attributeList(attributes, element: name))>"
     }
 
     /// ` name="value"` pairs in the given order, values escaped; empty values are written too.
-    public static func attributeList(_ attributes: KeyValuePairs<String, String>) -> String {
+    /// A URL attribute (`href`, `src`, …) whose value `SafeURL` finds dangerous is written
+    /// empty; `element` names the element they belong to (an `img` may show a `data:image/png`).
+    public static func attributeList(_ attributes: KeyValuePairs<String, String>, element: String = "") -> String {
         var text = ""
         for (name, value) in attributes {
-            text += " \(name)=\"\(escape(value))\""
+            let kept = SafeURL.keeps(attribute: name, of: element, value: value.unicodeScalars) ? value : ""
+            text += " \(name)=\"\(escape(kept))\""
         }
         return text
     }

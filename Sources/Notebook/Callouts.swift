@@ -67,7 +67,7 @@ enum Callouts {
     }
 
     /// Turns every block quote of `document` that starts with a marker into its callout:
-    /// the marker line goes, the quote's other blocks move out between two HTML blocks.
+    /// the marker line goes, the quote's other blocks move out between two blocks of weave's markup.
     static func apply(to document: OpaquePointer) {
         var quotes: [(OpaquePointer, Marker)] = []
         CMarkDocument.forEachNode(document) { node in
@@ -85,13 +85,13 @@ enum Callouts {
                 cmark_node_unlink(paragraph)
                 cmark_node_free(paragraph)
             }
-            guard let opening = htmlBlock(Self.opening(marker)) else { continue }
+            guard let opening = CMarkDocument.customBlock(Self.opening(marker)) else { continue }
             guard cmark_node_insert_before(quote, opening) == 1 else { cmark_node_free(opening); continue }
             while let child = cmark_node_first_child(quote) {
                 cmark_node_unlink(child)
                 guard cmark_node_insert_before(quote, child) == 1 else { cmark_node_free(child); continue }
             }
-            if let closing = htmlBlock(Self.closing(marker)), cmark_node_insert_before(quote, closing) != 1 {
+            if let closing = CMarkDocument.customBlock(Self.closing(marker)), cmark_node_insert_before(quote, closing) != 1 {
                 cmark_node_free(closing)
             }
             cmark_node_unlink(quote)
@@ -122,11 +122,5 @@ enum Callouts {
             cmark_node_free(node)
             if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK { break }
         }
-    }
-
-    private static func htmlBlock(_ literal: String) -> OpaquePointer? {
-        guard let node = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { return nil }
-        cmark_node_set_literal(node, literal)
-        return node
     }
 }

@@ -12,6 +12,7 @@ import Yams
 /// language: en
 /// notebooks: Notebooks
 /// output: output
+/// safe: false
 /// ```
 public struct CourseSettings: Hashable, Sendable {
     /// The course title, shown in every page's header and on the index.
@@ -28,10 +29,13 @@ public struct CourseSettings: Hashable, Sendable {
     public var notebooks: String
     /// The site folder; relative to `weave.yml` when read from one.
     public var output: String
+    /// Safe mode: the notebooks' raw HTML is omitted, so no notebook can run script on a page
+    /// (for notebooks from someone else; `--safe` on the command line turns it on too).
+    public var safe: Bool
 
     /// Settings with the given values; every other one takes its default.
     public init(title: String = "weave", description: String? = nil, author: String? = nil, baseURL: String? = nil,
-                language: String = "en", notebooks: String = "Notebooks", output: String = "output") {
+                language: String = "en", notebooks: String = "Notebooks", output: String = "output", safe: Bool = false) {
         self.title = title
         self.description = description
         self.author = author
@@ -39,10 +43,11 @@ public struct CourseSettings: Hashable, Sendable {
         self.language = language
         self.notebooks = notebooks
         self.output = output
+        self.safe = safe
     }
 
     /// The keys `weave.yml` may hold.
-    public static let keys = ["title", "description", "author", "base-url", "language", "notebooks", "output"]
+    public static let keys = ["title", "description", "author", "base-url", "language", "notebooks", "output", "safe"]
 
     /// Reads `weave.yml` at `path`; its folders are taken relative to the file's own folder.
     /// - Throws: `NotebookFailure` with located problems: unreadable file, bad YAML, unknown keys, wrong types.
@@ -87,6 +92,15 @@ public struct CourseSettings: Hashable, Sendable {
         var problems: [Diagnostic] = []
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
+            if key == "safe" {
+                // Exactly `true` or `false`, unquoted: a setting that guards the pages is not guessed at.
+                guard case .scalar(let scalar) = value, scalar.style == .plain, scalar.string == "true" || scalar.string == "false" else {
+                    problems.append(problem(value.mark?.line ?? 1, value.mark?.column ?? 1, "'safe' takes true or false"))
+                    continue
+                }
+                settings.safe = scalar.string == "true"
+                continue
+            }
             guard case .scalar(let scalar) = value else {
                 problems.append(problem(value.mark?.line ?? 1, value.mark?.column ?? 1, "'\(key)' takes text"))
                 continue

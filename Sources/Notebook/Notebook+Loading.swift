@@ -1,9 +1,9 @@
 import Foundation
 
 extension Notebook {
-    /// Reads and parses the notebook at `path`.
+    /// Reads and parses the notebook at `path`; `safe`: its raw HTML is omitted (`weave build --safe`).
     /// - Throws: `NotebookFailure` with every problem found, each located in the file.
-    public static func load(path: String) throws(NotebookFailure) -> Notebook {
+    public static func load(path: String, safe: Bool = false) throws(NotebookFailure) -> Notebook {
         let bytes: [UInt8]
         do {
             bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
@@ -12,11 +12,11 @@ extension Notebook {
             throw NotebookFailure([Diagnostic(path: path, location: SourceLocation(line: 1, column: 1),
                                               message: "cannot read the notebook: \(reason)")])
         }
-        return try parse(bytes: bytes, path: path)
+        return try parse(bytes: bytes, path: path, safe: safe)
     }
 
     /// Parses a notebook from its bytes; `path` names it in diagnostics and gives the page name.
-    public static func parse(bytes: [UInt8], path: String) throws(NotebookFailure) -> Notebook {
+    public static func parse(bytes: [UInt8], path: String, safe: Bool = false) throws(NotebookFailure) -> Notebook {
         if let offset = UTF8Check.firstInvalidByte(in: bytes) {
             let location = UTF8Check.location(ofByte: offset, in: bytes)
             throw NotebookFailure([Diagnostic(path: path, location: location,
@@ -24,11 +24,13 @@ extension Notebook {
         }
         var text = String(decoding: bytes, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return try parse(source: text, path: path)
+        return try parse(source: text, path: path, safe: safe)
     }
 
     /// Parses a notebook from its text; `path` names it in diagnostics and gives the page name.
-    public static func parse(source rawSource: String, path: String) throws(NotebookFailure) -> Notebook {
+    /// `safe`: raw HTML is omitted, as cmark-gfm's safe mode omits it, so the page runs no
+    /// script of the notebook's. In both modes dangerous URLs are dropped (`SafeURL`).
+    public static func parse(source rawSource: String, path: String, safe: Bool = false) throws(NotebookFailure) -> Notebook {
         // Every line ending becomes "\n", a lone "\r" included (cmark-gfm ends lines there too),
         // so locations, excerpts and cmark-gfm count lines alike.
         let source = rawSource.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
@@ -58,11 +60,13 @@ extension Notebook {
         }
         let markdown = markdownLines.joined(separator: "\n")
         let (masked, spans, referenceLabels) = MathMasker.maskAll(markdown, skippingLines: skipped)
-        let rendered = CMarkDocument.render(masked)
         var math = spans.map { span in
             var formula = Math(tex: span.tex, display: span.display, location: text.location(line: span.line, byteOffset: span.byteColumn))
             formula.label = span.label?.name
             return formula
+        }
+        let rendered = CMarkDocument.render(masked, safe: safe) { [math] literal in
+            PlaceholderResolver.verbatim(literal, math: math, references: referenceLabels.map(\.name))
         }
 
         var cells: [Cell] = []
@@ -118,6 +122,7 @@ extension Notebook {
         var notebook = Notebook(path: path, source: source, name: name, frontMatter: frontMatter, frontMatterLines: frontMatterLines,
                                 title: title, parts: parts, cells: cells, headings: resolver.headings)
         notebook.crossReferences = crossReferences.targets
+        notebook.safe = safe
         return notebook
     }
 

@@ -47,6 +47,8 @@ public struct Notebook: Sendable {
     public var headings: [Heading]
     /// What each label that can be referenced (`fig-…`, `tbl-…`, `eq-…`, `sec-…`) stands for.
     public var crossReferences: [String: CrossReference] = [:]
+    /// Whether the notebook was read in safe mode: its raw HTML is omitted from `parts`.
+    public var safe = false
     /// Every formula in order, those in headings included.
     public var math: [Math] {
         parts.flatMap { part -> [Math] in

@@ -143,6 +143,32 @@ struct PlaceholderResolver {
         return number
     }
 
+    /// Raw HTML as the author wrote it: `text` with each formula's placeholder back to its
+    /// delimited TeX and each reference's to `@label` (a line break a formula holds is the
+    /// formula's, so the one before a continuation marker goes, as in `resolve`).
+    static func verbatim(_ text: String, math: [Math], references: [String]) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value >= Placeholder.reservedStart }) else { return text }
+        var result = ""
+        var scalars = text.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            guard scalar.value >= Placeholder.reservedStart else {
+                result.unicodeScalars.append(scalar)
+                continue
+            }
+            if scalar.value == Placeholder.continuation {
+                if result.hasSuffix("\n") { result.removeLast() }
+                continue
+            }
+            let number = readNumber(&scalars)
+            switch Placeholder.Kind(rawValue: scalar.value) {
+            case .math? where math.indices.contains(number): result += delimited(math[number])
+            case .reference? where references.indices.contains(number): result += "@" + references[number]
+            default: continue
+            }
+        }
+        return result
+    }
+
     /// Math as the author wrote it, delimiters included: how it reads where markup cannot go.
     static func delimited(_ math: Math) -> String {
         math.display ? "$$\(math.tex)$$" : "$\(math.tex)$"

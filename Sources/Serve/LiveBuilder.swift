@@ -22,6 +22,8 @@ public final class LiveBuilder: @unchecked Sendable {
 
     private struct Entry {
         var bytes: [UInt8]
+        /// Whether the notebook was read in safe mode.
+        var safe = false
         var notebook: Notebook?
         var live: LiveNotebook?
         var executed: ExecutedNotebook?
@@ -77,7 +79,7 @@ public final class LiveBuilder: @unchecked Sendable {
         entries = entries.filter { current.contains($0.key) }
         for path in current {
             let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
-            if let entry = entries[path], entry.bytes == bytes {
+            if let entry = entries[path], entry.bytes == bytes, entry.safe == settings.safe {
                 problems += entry.problems
                 continue
             }
@@ -85,8 +87,9 @@ public final class LiveBuilder: @unchecked Sendable {
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             var entry = entries[path] ?? Entry(bytes: bytes, problems: [])
             entry.bytes = bytes
+            entry.safe = settings.safe
             do {
-                let notebook = try Notebook.parse(bytes: bytes, path: path)
+                let notebook = try Notebook.parse(bytes: bytes, path: path, safe: settings.safe)
                 entry.notebook = notebook
                 let key = cache.map { NotebookExecutor().cacheKey(for: notebook, in: $0) }
                 if entry.live == nil, let cache, let key, case .hit(let executed) = cache.lookup(notebook, key: key) {

@@ -16,13 +16,16 @@ public final class LiveServer: @unchecked Sendable {
         public var host: String
         /// The port tried first.
         public var port: UInt16
+        /// Safe mode from the command line, kept whatever `weave.yml` says on a rebuild.
+        public var safe: Bool
 
         /// Options for serving `notebooks` on `host`:`port`.
-        public init(notebooks: String, settingsFile: String?, host: String, port: UInt16) {
+        public init(notebooks: String, settingsFile: String?, host: String, port: UInt16, safe: Bool = false) {
             self.notebooks = notebooks
             self.settingsFile = settingsFile
             self.host = host
             self.port = port
+            self.safe = safe
         }
     }
 
@@ -69,11 +72,12 @@ public final class LiveServer: @unchecked Sendable {
     }
 
     private func rebuild() {
-        let (notebooks, settingsFile) = (options.notebooks, options.settingsFile)
+        let (notebooks, settingsFile, safe) = (options.notebooks, options.settingsFile, options.safe)
         let (files, outcome) = builder.rebuild { () throws(NotebookFailure) -> CourseSettings in
             var settings = CourseSettings()
             if let settingsFile { settings = try CourseSettings.load(path: settingsFile) }
             settings.notebooks = notebooks
+            if safe { settings.safe = true }
             return settings
         }
         let errors = outcome.problems.map(\.detailed)

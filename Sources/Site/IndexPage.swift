@@ -14,7 +14,7 @@ struct IndexPage {
         var items = ""
         for executed in notebooks {
             let notebook = executed.notebook
-            var item = HTML.element("a", ["href": notebook.name + ".html"], content: HTML.escape(notebook.title))
+            var item = HTML.element("a", ["href": SafeURL.relativeLink(toFile: notebook.name + ".html")], content: HTML.escape(notebook.title))
             if let description = notebook.frontMatter.description {
                 item += HTML.element("p", ["class": "description"], content: HTML.escape(description))
             }

@@ -39,7 +39,9 @@ struct NotebookPage {
     /// The links to the files published beside the page, if any.
     private func downloadLinks() -> String {
         guard !downloads.isEmpty else { return "" }
-        let links = downloads.map { file, label in HTML.element("a", ["href": file, "download": ""], content: HTML.escape(label)) }
+        let links = downloads.map { file, label in
+            HTML.element("a", ["href": SafeURL.relativeLink(toFile: file), "download": ""], content: HTML.escape(label))
+        }
         return HTML.element("p", ["class": "downloads"], content: "Download this lesson: " + links.joined(separator: " · ")) + "\n"
     }
 
@@ -134,11 +136,11 @@ struct NotebookPage {
         guard previous != nil || next != nil else { return "" }
         var links = ""
         if let previous {
-            links += HTML.element("a", ["class": "previous", "rel": "prev", "href": previous.name + ".html"],
+            links += HTML.element("a", ["class": "previous", "rel": "prev", "href": SafeURL.relativeLink(toFile: previous.name + ".html")],
                                   content: "← " + HTML.escape(previous.title))
         }
         if let next {
-            links += HTML.element("a", ["class": "next", "rel": "next", "href": next.name + ".html"],
+            links += HTML.element("a", ["class": "next", "rel": "next", "href": SafeURL.relativeLink(toFile: next.name + ".html")],
                                   content: HTML.escape(next.title) + " →")
         }
         return HTML.element("nav", ["class": "pager", "aria-label": "Previous and next lessons"], content: links)

@@ -3,8 +3,9 @@ import Foundation
 import Notebook
 
 /// Rendered pages kept in the cache folder, so a rebuild renders (and highlights) only the
-/// pages whose inputs changed. A page is decided by weave's version, the course settings, its
-/// notebook's text (which decides the outputs too) and its neighbours' names and titles.
+/// pages whose inputs changed. A page is decided by weave's version, the course settings (safe
+/// mode included), its notebook's text (which decides the outputs too) and the mode it was read
+/// in, and its neighbours' names and titles.
 public struct PageCache: Sendable {
     /// The folder the pages live in (under `pages/`).
     public let folder: CacheFolder
@@ -27,7 +28,7 @@ public struct PageCache: Sendable {
             digest.update("neighbour \(neighbour?.name ?? "-")\n\(neighbour?.title ?? "-")\n")
         }
         let source = Array(notebook.source.utf8)
-        digest.update("notebook \(notebook.name)\n\(source.count)\n")
+        digest.update("notebook \(notebook.name)\n\(notebook.safe ? "safe" : "raw HTML")\n\(source.count)\n")
         digest.update(source)
         return digest.hexDigest()
     }
@@ -60,7 +61,7 @@ extension CourseSettings {
     /// Every setting that reaches a page, as one line of text for cache keys (the folders
     /// do not: the same notebooks make the same site wherever they are read and written).
     var identity: String {
-        [title, description ?? "-", author ?? "-", baseURL ?? "-", language]
+        [title, description ?? "-", author ?? "-", baseURL ?? "-", language, safe ? "safe" : "raw HTML"]
             .map { "\($0.utf8.count):\($0)" }.joined(separator: " ")
     }
 }

@@ -28,9 +28,10 @@ struct PageTemplate {
         let title = hasIndex
             ? HTML.element("a", ["class": "site-title", "href": root + "index.html"], content: HTML.escape(configuration.title))
             : HTML.element("span", ["class": "site-title"], content: HTML.escape(configuration.title))
-        // A site (not a page rendered alone) has a search index; the page script adds the box.
+        // A site (not a page rendered alone) has a search index; the page script adds the box
+        // and loads the index from this address, so it obeys the rule for URLs too.
         let header = hasIndex
-            ? HTML.element("header", ["class": "site-header", "data-search": root + SearchIndex.path], content: title)
+            ? HTML.element("header", ["class": "site-header", "data-search": SafeURL.filtered(root + SearchIndex.path)], content: title)
             : HTML.element("header", ["class": "site-header"], content: title)
         return """
         <!DOCTYPE html>

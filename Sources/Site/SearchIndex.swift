@@ -33,7 +33,8 @@ struct SearchIndex {
     init(_ executed: [ExecutedNotebook]) {
         for notebook in executed {
             let lesson = lessons.count
-            lessons.append((notebook.notebook.name + ".html", notebook.notebook.title))
+            // The page script makes a link of it, so a name that reads as a scheme gets its `./`.
+            lessons.append((SafeURL.relativeLink(toFile: notebook.notebook.name + ".html"), notebook.notebook.title))
             add(notebook, lesson: lesson)
         }
     }

@@ -62,8 +62,11 @@ public struct SiteBuilder: Sendable {
     }
 
     /// As `build`, without the asset files: the pages, the index and the site's own small files.
-    /// The stages: load and run every notebook, then render the published ones.
+    /// The stages: load (in safe mode when the settings say so) and run every notebook, then
+    /// render the published ones.
     public func buildPages(paths: [String]) throws -> Outcome {
+        var executor = executor
+        executor.safe = executor.safe || configuration.safe
         let runs = executor.execute(paths: paths, jobs: 1, cache: nil)
         let diagnostics = runs.flatMap(\.problems)
         guard diagnostics.isEmpty else { return Outcome(files: [], diagnostics: diagnostics, published: []) }
@@ -175,7 +178,8 @@ extension SiteBuilder {
         guard let base = configuration.baseURL else { return nil }
         var urls = [base]
         urls += notebooks.map { base + $0.name + ".html" }
-        let entries = urls.map { "<url><loc>\(HTML.escape($0))</loc></url>" }.joined(separator: "\n")
+        // `base-url` is checked to be http(s) when read; the rule for URLs holds here all the same.
+        let entries = urls.filter { !SafeURL.isDangerous($0) }.map { "<url><loc>\(HTML.escape($0))</loc></url>" }.joined(separator: "\n")
         return """
         <?xml version="1.0" encoding="UTF-8"?>
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

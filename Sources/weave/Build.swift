@@ -18,13 +18,16 @@ struct Build: ParsableCommand {
     @Option(help: "The course settings (default: weave.yml in the current folder, if any).")
     var config: String?
 
+    @Flag(help: ArgumentHelp(SafeMode.help))
+    var safe = false
+
     @OptionGroup var execution: ExecutionOptions
 
     @OptionGroup var caching: CacheOptions
 
     func run() throws {
         let stopwatch = Stopwatch()
-        let course = try Course.resolve(notebooks: notebooks, output: output, config: config)
+        let course = try Course.resolve(notebooks: notebooks, output: output, config: config, safe: safe)
         let (notebooks, output) = (course.settings.notebooks, course.settings.output)
         let paths = try Notebook.paths(in: notebooks)
         let writer = SiteWriter(path: output)
@@ -42,7 +45,7 @@ struct Build: ParsableCommand {
             }
             builder.pageCache = PageCache(folder: cache.folder, weaveVersion: cache.weaveVersion)
         }
-        let runs = execution.run(paths, cache: cache)
+        let runs = execution.run(paths, cache: cache, safe: course.settings.safe)
         let problems = runs.flatMap(\.problems)
         guard problems.isEmpty else {
             throw NotebooksFailed.report(problems, note: "; '\(output)' was left as it was")

@@ -9,8 +9,9 @@ struct Course {
     /// The folder of `weave.yml` ("" for the current folder, or when there is none).
     var folder: String
 
-    /// Reads the settings; the command line's `notebooks` and `output` win over them.
-    static func resolve(notebooks: String?, output: String?, config: String?) throws -> Course {
+    /// Reads the settings; the command line's `notebooks` and `output` win over them, and its
+    /// `--safe` turns safe mode on (it cannot turn off a `safe: true` of `weave.yml`).
+    static func resolve(notebooks: String?, output: String?, config: String?, safe: Bool = false) throws -> Course {
         var settings = CourseSettings()
         var folder = ""
         let path = config ?? (FileManager.default.fileExists(atPath: "weave.yml") ? "weave.yml" : nil)
@@ -27,6 +28,7 @@ struct Course {
         }
         if let notebooks { settings.notebooks = notebooks }
         if let output { settings.output = output }
+        if safe { settings.safe = true }
         return Course(settings: settings, folder: folder)
     }
 

@@ -58,12 +58,13 @@ struct ExecutionOptions: ParsableArguments {
     }
 
     /// Runs every notebook at `paths` as these options say, through `cache` when there is one,
-    /// printing a line per notebook as it finishes (on a terminal, unless quiet) and every warning.
-    func run(_ paths: [String], cache: ExecutionCache?) -> [NotebookRun] {
+    /// printing a line per notebook as it finishes (on a terminal, unless quiet) and every warning;
+    /// `safe`: the notebooks are read in safe mode (their raw HTML omitted).
+    func run(_ paths: [String], cache: ExecutionCache?, safe: Bool = false) -> [NotebookRun] {
         let jobs = self.jobs ?? (timings ? 1 : ProcessInfo.processInfo.activeProcessorCount)
         let showProgress = Terminal.isInteractive && !quiet
         let width = paths.map { ($0 as NSString).lastPathComponent.count - 3 }.max() ?? 0
-        let runs = NotebookExecutor().execute(paths: paths, jobs: jobs, cache: cache) { number, total, run in
+        let runs = NotebookExecutor(safe: safe).execute(paths: paths, jobs: jobs, cache: cache) { number, total, run in
             if showProgress { Terminal.write(Self.line(number, total, run, width: width) + "\n") }
         }
         for warning in runs.flatMap(\.warnings) { Terminal.warning(warning) }

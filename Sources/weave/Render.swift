@@ -17,11 +17,15 @@ struct Render: ParsableCommand {
     @Option(help: "The course settings (default: weave.yml in the current folder, if any).")
     var config: String?
 
+    @Flag(help: ArgumentHelp(SafeMode.help))
+    var safe = false
+
     func run() throws {
         let single = try SingleNotebook(file: file, output: output, pathExtension: "html", what: "page")
         let target = single.target
-        let settings = try Course.resolve(notebooks: nil, output: nil, config: config).settings
-        let builder = SiteBuilder(configuration: settings, assets: try Assets.locate())
+        let settings = try Course.resolve(notebooks: nil, output: nil, config: config, safe: safe).settings
+        var builder = SiteBuilder(configuration: settings, assets: try Assets.locate())
+        builder.executor.safe = settings.safe
         let executed = try single.run(with: builder.executor)
         let page = builder.renderPage(executed)
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent()

@@ -32,10 +32,13 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The address to listen on (default 127.0.0.1: this machine only).")
     var host = "127.0.0.1"
 
+    @Flag(help: ArgumentHelp(SafeMode.help))
+    var safe = false
+
     @OptionGroup var caching: CacheOptions
 
     func run() throws {
-        let course = try Course.resolve(notebooks: notebooks, output: nil, config: config)
+        let course = try Course.resolve(notebooks: notebooks, output: nil, config: config, safe: safe)
         let loopback = ["127.0.0.1", "::1", "localhost"].contains(host)
         if !loopback {
             Terminal.warning("serving on \(host): every machine that can reach this address can read the site")
@@ -44,7 +47,7 @@ struct ServeCommand: ParsableCommand {
         let settingsFile = config ?? (FileManager.default.fileExists(atPath: "weave.yml") ? "weave.yml" : nil)
         let server = try LiveServer(
             settings: course.settings, assets: try Assets.locate(), cache: try caching.cache(for: course),
-            options: .init(notebooks: course.settings.notebooks, settingsFile: settingsFile, host: address, port: port),
+            options: .init(notebooks: course.settings.notebooks, settingsFile: settingsFile, host: address, port: port, safe: safe),
             companions: Companion.published, report: Self.print)
         server.buildFirst {
             Terminal.say("every notebook has a live session: an edit runs the changed cell and those after it")

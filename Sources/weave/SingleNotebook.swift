@@ -33,12 +33,12 @@ struct SingleNotebook {
         self.target = target
     }
 
-    /// Loads and runs the notebook.
+    /// Loads the notebook (in safe mode when `executor` reads in it) and runs it.
     /// - Throws: `NotebooksFailed` (exit 1) after reporting every problem; nothing is written then.
     func run(with executor: NotebookExecutor) throws -> ExecutedNotebook {
         let notebook: Notebook
         do {
-            notebook = try Notebook.load(path: file)
+            notebook = try Notebook.load(path: file, safe: executor.safe)
         } catch {
             throw NotebooksFailed.report(error.diagnostics, note: "; nothing was written")
         }

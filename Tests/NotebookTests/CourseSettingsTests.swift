@@ -19,6 +19,23 @@ final class CourseSettingsTests: XCTestCase {
         XCTAssertEqual(settings.language, "de")
         XCTAssertEqual(settings.notebooks, "Lessons")
         XCTAssertEqual(settings.output, "site")
+        XCTAssertFalse(settings.safe)
+    }
+
+    func testSafeIsTrueOrFalse() throws {
+        XCTAssertTrue(try CourseSettings.parse("safe: true\n", path: "weave.yml").safe)
+        XCTAssertFalse(try CourseSettings.parse("safe: false\n", path: "weave.yml").safe)
+        XCTAssertFalse(try CourseSettings.parse("title: T\n", path: "weave.yml").safe)
+        for (value, column) in [("yes", 7), ("\"true\"", 7), ("[true]", 7), ("", 6), ("True", 7)] {
+            XCTAssertThrowsError(try CourseSettings.parse("title: T\nsafe: \(value)\n", path: "weave.yml"), value) { error in
+                XCTAssertEqual((error as? NotebookFailure)?.diagnostics.map(\.description),
+                               ["weave.yml:2:\(column): error: 'safe' takes true or false"], value)
+            }
+        }
+        XCTAssertThrowsError(try CourseSettings.parse("sfae: true\n", path: "weave.yml")) { error in
+            XCTAssertEqual((error as? NotebookFailure)?.diagnostics.map(\.description),
+                           ["weave.yml:1:1: error: unknown key 'sfae'; did you mean 'safe'?"])
+        }
     }
 
     func testProblemsAreLocated() {

@@ -5,7 +5,8 @@ import Notebook
 @testable import Site
 
 /// Each folder in `Cases/` holds `Notebooks/` and the site weave must make of them in
-/// `expected/` (pages only; assets are Debian's files). `WEAVE_UPDATE_GOLDEN=1 swift test`
+/// `expected/` (pages only; assets are Debian's files), built with the folder's `weave.yml`
+/// when it has one (`hostile/` is built in safe mode). `WEAVE_UPDATE_GOLDEN=1 swift test`
 /// rewrites `expected/`; review the diff before committing it.
 final class GoldenTests: XCTestCase {
     static let casesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Cases")
@@ -17,7 +18,9 @@ final class GoldenTests: XCTestCase {
         let update = ProcessInfo.processInfo.environment["WEAVE_UPDATE_GOLDEN"] == "1"
         for name in cases {
             let folder = Self.casesDirectory.appendingPathComponent(name)
-            let builder = SiteBuilder(assets: Assets(katexDirectory: "/nonexistent"))
+            let settingsFile = folder.appendingPathComponent("weave.yml").path
+            let settings = manager.fileExists(atPath: settingsFile) ? try CourseSettings.load(path: settingsFile) : CourseSettings()
+            let builder = SiteBuilder(configuration: settings, assets: Assets(katexDirectory: "/nonexistent"))
             let paths = try Notebook.paths(in: folder.appendingPathComponent("Notebooks").path)
             let outcome = try builder.buildPages(paths: paths)
             XCTAssertEqual(outcome.diagnostics, [], name)
