@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Notebook
 
 /// Writes a site so that readers only ever see a whole one: the files go into a staging
@@ -76,6 +79,11 @@ public struct SiteWriter: Sendable {
         let staging = parent.appendingPathComponent(".\(name).weave-staging")
         let retired = parent.appendingPathComponent(".\(name).weave-previous")
         try? manager.removeItem(at: staging)
+        // A build stopped between the two renames of a file system without an atomic
+        // exchange left the old site aside and none in place: it comes back first.
+        if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: retired.path) {
+            try? manager.moveItem(at: retired, to: target)
+        }
         try? manager.removeItem(at: retired)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -84,7 +92,11 @@ public struct SiteWriter: Sendable {
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(file.contents).write(to: url)
             }
-            if manager.fileExists(atPath: target.path) {
+            if manager.fileExists(atPath: target.path), Self.exchange(staging.path, target.path) {
+                // One atomic step: the new site takes the old one's place, the old one is now
+                // in the staging folder; no moment exists without a whole site.
+                try? manager.removeItem(at: staging)
+            } else if manager.fileExists(atPath: target.path) {
                 try manager.moveItem(at: target, to: retired)
                 do {
                     try manager.moveItem(at: staging, to: target)
@@ -100,6 +112,20 @@ public struct SiteWriter: Sendable {
             try? manager.removeItem(at: staging)
             throw error
         }
+    }
+
+    /// Swaps two directories in one step (Linux's `renameat2` with `RENAME_EXCHANGE`); false
+    /// where the system or the file system cannot, and the caller renames in two steps.
+    static func exchange(_ first: String, _ second: String) -> Bool {
+        #if os(Linux)
+        typealias Rename2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let rename2 = unsafeBitCast(symbol, to: Rename2.self)
+        let atWorkingDirectory: Int32 = -100, exchange: UInt32 = 2
+        return rename2(atWorkingDirectory, first, atWorkingDirectory, second, exchange) == 0
+        #else
+        return false
+        #endif
     }
 
     /// Writes one file at `path` (for `weave render`), through a temporary file and a rename.
