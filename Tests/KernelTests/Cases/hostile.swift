@@ -138,3 +138,9 @@ chain = { 0 }
 print(chain(), n.count, m.count)      // expect: 0 1 1000
 // cell
 print("still running")            // expect: still running
+// cell
+// Found by fuzzing: a replacement character (what invalid UTF-8 decodes to) before '='.
+let fz: Int ��= 7
+// expect error 143:13: the characters U+FFFD U+FFFD cannot appear here in Swift source
+// cell
+print("still running")            // expect: still running
