@@ -18,3 +18,14 @@ extension Display {
         }
     }
 }
+
+extension Display {
+    /// The most groups a figure may sit in, one inside another: the renderers recurse this deep.
+    public static let groupNesting = 8
+
+    /// How many groups deep the display nests (0 for a figure that is not a group).
+    public var groupDepth: Int {
+        guard case let .group(group) = self else { return 0 }
+        return 1 + (group.items.map(\.groupDepth).max() ?? 0)
+    }
+}

@@ -53,6 +53,24 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(result.error?.message, "calls nested deeper than the limit of 10000 (endless recursion in 'closure'?)")
     }
 
+    /// Prints are joined in place: 300,000 lines come out whole (joining each print to all
+    /// the text before it took quadratic time: 200,000 lines in 20.8 s).
+    func testManyPrintsComeOutWhole() {
+        let result = run("for i in 0..<300_000 { print(i) }")
+        XCTAssertNil(result.error)
+        guard case let .text(text)? = result.outputs.first else { return XCTFail("no text") }
+        XCTAssertEqual(result.outputs.count, 1)
+        XCTAssertEqual(text.utf8.count, 1_988_890)
+        XCTAssertTrue(text.hasSuffix("299998\n299999\n"))
+    }
+
+    func testPrintedTextHasABudget() {
+        let result = run("let line = String(repeating: \"x\", count: 1_000_000)\nfor _ in 0..<20 { print(line) }")
+        XCTAssertEqual(result.error?.message, "the cell printed more than the limit of 16777216 bytes (16 MiB)")
+        guard case let .text(text)? = result.outputs.first else { return XCTFail("no text") }
+        XCTAssertEqual(text.utf8.count, 16 * 1_000_001)
+    }
+
     func testDeepButFiniteRecursionWorks() {
         let result = run("func depth(_ n: Int) -> Int { n == 0 ? 0 : 1 + depth(n - 1) }\nprint(depth(900))")
         XCTAssertNil(result.error)

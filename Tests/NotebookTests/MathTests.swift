@@ -14,6 +14,41 @@ final class MathTests: XCTestCase {
         if let display { XCTAssertEqual(found.map(\.display), display, file: file, line: line) }
     }
 
+    /// 200,000 formulas in one paragraph, after a non-ASCII word: all found, each located at
+    /// its own column (locating them took quadratic time).
+    func testAParagraphOfManyFormulasIsReadWhole() throws {
+        let count = 200_000
+        let source = "é " + (0..<count).map { "$x_{\($0)}$" }.joined(separator: " ") + "\n"
+        let found = try math(source)
+        XCTAssertEqual(found.count, count)
+        XCTAssertEqual(found.last?.tex, "x_{\(count - 1)}")
+        let lastColumn = source.unicodeScalars.count - "$x_{\(count - 1)}$\n".unicodeScalars.count + 1
+        XCTAssertEqual(found.last?.location, SourceLocation(line: 1, column: lastColumn))
+        XCTAssertEqual(found.first?.location, SourceLocation(line: 1, column: 3))
+    }
+
+    /// Columns from the table agree with counting the scalars of the line's prefix.
+    func testColumnsAgreeWithCountingScalars() {
+        var state: UInt64 = 11
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        let pieces = ["a", " ", "é", "😀", "\t", "x_1", "∑", "\r"]
+        for _ in 0..<200 {
+            let lines = (0..<(1 + next() % 4)).map { _ in (0..<(next() % 30)).map { _ in pieces[next() % pieces.count] }.joined() }
+            let text = SourceText(lines.joined(separator: "\n"))
+            for (index, line) in text.lines.enumerated() {
+                let bytes = Array(line.utf8)
+                for offset in 0...bytes.count + 2 {
+                    let prefix = bytes.prefix(offset)
+                    let expected = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+                    XCTAssertEqual(text.location(line: index + 1, byteOffset: offset).column, expected, "\(line) at \(offset)")
+                }
+            }
+        }
+    }
+
     func testDisplayMathKeepsUnderscoresBracesAndBackslashes() throws {
         let tex = #"w_{i, n+1} = w_{i, n} - \eta \frac{\partial y}{\partial w_i}(w_{i, n})"#
         try assertMath("$$\(tex)$$\n", [tex], display: [true])

@@ -71,6 +71,10 @@ extension Builtins {
                 }
                 return try object.display(runtime)
             }
+            // Checked here, where groups are made, so every renderer recurses a bounded depth.
+            if 1 + (displays.map(\.groupDepth).max() ?? 0) > Display.groupNesting {
+                throw Failure("group: groups nest at most \(Display.groupNesting) deep")
+            }
             return FigureObject.value(.group(Display.Group(items: displays, title: values[1].isNone ? nil : values[1].string)))
         }
     }

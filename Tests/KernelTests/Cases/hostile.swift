@@ -144,3 +144,15 @@ let fz: Int ��= 7
 // expect error 143:13: the characters U+FFFD U+FFFD cannot appear here in Swift source
 // cell
 print("still running")            // expect: still running
+// cell
+var fig = group([plot([1.0, 2.0])])
+for _ in 0..<10_000 { fig = group([fig]) }
+// expect error 149:29: group: groups nest at most 8 deep
+// cell
+histogram([1e300])
+// expect: histograms: 1 panel × 30 bins
+// cell
+histogram([0, 5e-324])
+// expect: histograms: 1 panel × 30 bins
+// cell
+print("still running")            // expect: still running
