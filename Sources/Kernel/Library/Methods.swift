@@ -82,6 +82,7 @@ enum Methods {
         let count = Methods.count(receiver)
         switch (name, labels) {
         case ("append", [nil]):
+            try runtime.checkElements(count, plus: 1, "the array")
             return try mutate(&receiver, elementDepth: arguments[0].value.depth) { $0.append(arguments[0].value) }
         case ("append", ["contentsOf"]):
             let more = try Sequences.array(arguments[0].value, limit: runtime.limits.tensorElements)
@@ -91,6 +92,7 @@ enum Methods {
             guard case let .int(index) = arguments[1].value, index >= 0, index <= count else {
                 throw Failure("insert position \(arguments[1].value.debugText) is out of range for an array of \(count) elements")
             }
+            try runtime.checkElements(count, plus: 1, "the array")
             return try mutate(&receiver, elementDepth: arguments[0].value.depth) { $0.insert(arguments[0].value, at: index) }
         case ("remove", ["at"]):
             guard case let .int(index) = arguments[0].value else { throw Failure("remove(at:) needs an Int index") }

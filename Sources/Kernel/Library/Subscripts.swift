@@ -89,6 +89,7 @@ enum Subscripts {
             var current = key.defaultValue ?? .none
             try body(&current)
             try current.checkDepth()
+            if !current.isNone { try runtime.checkElements(box.count, plus: 1, "the dictionary") }
             box.set(key.key, current.isNone ? nil : current)
         case .object:
             guard case let .object(object) = container else { return }

@@ -11,3 +11,7 @@ print(Array(repeating: 0, count: 100_000_000).count)
 // expect error 10:7: Array(repeating:count:) would hold 100000000 elements, more than the limit of 16000000
 // cell
 print("still running")           // expect: still running
+// cell
+var grown: [Int] = []
+for i in 0..<16_000_001 { grown.append(i) }
+// expect error 16:33: the array would hold 16000001 elements, more than the limit of 16000000
