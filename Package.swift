@@ -132,11 +132,12 @@ let package = Package(
         .executableTarget(name: "EngineBench", dependencies: ["Engine"], path: "Benchmarks/EngineBench"),
         .executableTarget(name: "KernelBench", dependencies: ["Kernel"], path: "Benchmarks/KernelBench", swiftSettings: seesSwiftSyntax),
 
-        // One test target per library target, in the same order.
-        .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        // One test target per library target, in the same order, and what they share.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "MarkupTests", dependencies: ["Markup", "TestSupport"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
-        .testTarget(name: "KernelTests", dependencies: ["Kernel", "Outputs"], exclude: ["Cases"], swiftSettings: seesSwiftSyntax),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "Outputs", "TestSupport"], exclude: ["Cases"], swiftSettings: seesSwiftSyntax),
         .testTarget(name: "ExecutionTests", dependencies: ["Execution", "Notebook", "Outputs", "Kernel"], swiftSettings: seesSwiftSyntax),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Outputs", "Kernel", "Notebook", "Execution", "Site"], exclude: ["Cases", "Gallery"], swiftSettings: seesSwiftSyntax),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Execution", "Figures"], exclude: ["Cases"], swiftSettings: seesSwiftSyntax),

@@ -319,11 +319,7 @@ def main(argv):
             for page, problems in default_results.items():
                 results.append(("default", page.name, problems))
         except (check_pages.BrowserError, check_pages.PageTimeout, check_pages.CommandError) as error:
-            print(f"check-hostile: {error}", file=sys.stderr)
-            tail = browser.log_tail()
-            if tail:
-                print("chromium output (last lines):\n" + tail, file=sys.stderr)
-            return 2
+            return check_pages.report_browser_failure("check-hostile", error, browser)
         finally:
             browser.close()
     failed = 0

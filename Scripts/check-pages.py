@@ -244,6 +244,17 @@ class Browser:
 
     def send(self, method, params=None, session=None, deadline=None):
         """Send a command and wait for its reply; returns the result dict."""
+        message_id = self.post(method, params, session)
+        self.wait_until(lambda: message_id in self._replies, deadline, method)
+        reply = self._replies.pop(message_id)
+        if "error" in reply:
+            raise CommandError(f"{method}: {reply['error'].get('message', reply['error'])}")
+        return reply.get("result", {})
+
+    def post(self, method, params=None, session=None):
+        """Send a command without waiting for its reply; returns its id. Alone it suits an
+        event listener, which runs inside wait_until and must not wait itself (the reply is
+        kept but never read)."""
         self._next_id += 1
         message_id = self._next_id
         message = {"id": message_id, "method": method, "params": params or {}}
@@ -255,25 +266,7 @@ class Browser:
                 data = data[os.write(self._to_browser, data):]
         except OSError as error:
             raise BrowserError(f"cannot talk to chromium: {error}") from error
-        self.wait_until(lambda: message_id in self._replies, deadline, method)
-        reply = self._replies.pop(message_id)
-        if "error" in reply:
-            raise CommandError(f"{method}: {reply['error'].get('message', reply['error'])}")
-        return reply.get("result", {})
-
-    def post(self, method, params=None, session=None):
-        """Send a command without waiting for its reply (which is kept but never read): for an
-        event listener, which runs inside wait_until and must not wait itself."""
-        self._next_id += 1
-        message = {"id": self._next_id, "method": method, "params": params or {}}
-        if session:
-            message["sessionId"] = session
-        data = json.dumps(message).encode() + b"\0"
-        try:
-            while data:
-                data = data[os.write(self._to_browser, data):]
-        except OSError as error:
-            raise BrowserError(f"cannot talk to chromium: {error}") from error
+        return message_id
 
     def wait_until(self, condition, deadline, what):
         """Process incoming messages until condition() holds or deadline passes."""
@@ -783,6 +776,16 @@ def find_chromium():
     return None
 
 
+
+def report_browser_failure(program, error, browser):
+    """Prints why the browser could not run the check, with the end of Chromium's output;
+    returns the exit status for that (2)."""
+    print(f"{program}: {error}", file=sys.stderr)
+    tail = browser.log_tail()
+    if tail:
+        print("chromium output (last lines):\n" + tail, file=sys.stderr)
+    return 2
+
 def main(argv=None):
     parser = argparse.ArgumentParser(
         description="Open every page of a rendered weave site in headless Chromium and "
@@ -834,11 +837,7 @@ def main(argv=None):
         for page in pages:
             checks.append(check_page(browser, site, page, args.timeout, shots_dir, axe_source, search, steppers))
     except (BrowserError, PageTimeout) as error:
-        print(f"check-pages: {error}", file=sys.stderr)
-        tail = browser.log_tail()
-        if tail:
-            print("chromium output (last lines):\n" + tail, file=sys.stderr)
-        return 2
+        return report_browser_failure("check-pages", error, browser)
     finally:
         browser.close()
 

@@ -31,35 +31,32 @@ final class BLASTests: XCTestCase {
     /// check, which names the first wrong element.
     func testAWrongKernelIsCaught() {
         let wrong: weave_cblas_dgemm_fn = { _, transA, transB, m, n, k, alpha, a, lda, b, ldb, _, c, ldc in
-            guard let a, let b, let c else { return }
-            for i in 0..<Int(m) {
-                for j in 0..<Int(n) {
-                    var sum = 0.0
-                    for p in 0..<Int(k) {
-                        let x = transA == 112 ? a[p * Int(lda) + i] : a[i * Int(lda) + p]
-                        let y = transB == 112 ? b[j * Int(ldb) + p] : b[p * Int(ldb) + j]
-                        sum += x * y
-                    }
-                    c[i * Int(ldc) + j] = alpha * sum
-                }
-            }
+            BLASTests.product(transA, transB, m, n, k, alpha, a, lda, b, ldb, 0, c, ldc)
         }
         let message = BLAS.check(wrong)
         XCTAssertNotNil(message)
         XCTAssertTrue(message?.contains("in a 2×4 by 4×3 product") ?? false, message ?? "")
         let right: weave_cblas_dgemm_fn = { _, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc in
-            guard let a, let b, let c else { return }
-            for i in 0..<Int(m) {
-                for j in 0..<Int(n) {
-                    var sum = 0.0
-                    for p in 0..<Int(k) {
-                        sum += (transA == 112 ? a[p * Int(lda) + i] : a[i * Int(lda) + p]) * (transB == 112 ? b[j * Int(ldb) + p] : b[p * Int(ldb) + j])
-                    }
-                    c[i * Int(ldc) + j] = alpha * sum + beta * c[i * Int(ldc) + j]
-                }
-            }
+            BLASTests.product(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
         }
         XCTAssertNil(BLAS.check(right))
+    }
+
+    /// C ← α·op(A)·op(B) + β·C by the definition, row-major, for the callbacks above.
+    // swiftlint:disable:next function_parameter_count
+    static func product(_ transA: Int32, _ transB: Int32, _ m: Int32, _ n: Int32, _ k: Int32, _ alpha: Double,
+                        _ a: UnsafePointer<Double>?, _ lda: Int32, _ b: UnsafePointer<Double>?, _ ldb: Int32,
+                        _ beta: Double, _ c: UnsafeMutablePointer<Double>?, _ ldc: Int32) {
+        guard let a, let b, let c else { return }
+        for i in 0..<Int(m) {
+            for j in 0..<Int(n) {
+                var sum = 0.0
+                for p in 0..<Int(k) {
+                    sum += (transA == 112 ? a[p * Int(lda) + i] : a[i * Int(lda) + p]) * (transB == 112 ? b[j * Int(ldb) + p] : b[p * Int(ldb) + j])
+                }
+                c[i * Int(ldc) + j] = alpha * sum + beta * c[i * Int(ldc) + j]
+            }
+        }
     }
 
     /// Run in a child process started with OPENBLAS_CORETYPE=Haswell: the library loads

@@ -1,5 +1,6 @@
 import Foundation
 import Outputs
+import TestSupport
 import XCTest
 @testable import Kernel
 
@@ -57,17 +58,11 @@ final class HostileCellsTests: XCTestCase {
 
 /// The generator: a seeded SplitMix64 stream choosing among templates and extreme values.
 struct HostileCells {
-    private var state: UInt64
+    private var random: SplitMix
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SplitMix(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { random.next() }
 
     mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
 

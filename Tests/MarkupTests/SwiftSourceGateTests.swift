@@ -1,4 +1,5 @@
 import Markup
+import TestSupport
 import XCTest
 
 /// The gate before swift-syntax: forbidden characters anywhere, and bracket depth counted in
@@ -41,18 +42,5 @@ final class SwiftSourceGateTests: XCTestCase {
         }
         XCTAssertGreaterThan(refused, 300)
         XCTAssertGreaterThan(accepted, 300)
-    }
-}
-
-/// A small seeded generator (SplitMix64), so the cases are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 @testable import Notebook
+import TestSupport
 import XCTest
 
 /// Every URL of a link, an image, an autolink or raw HTML passes `SafeURL` before cmark-gfm
@@ -56,7 +57,7 @@ final class DangerousURLTests: XCTestCase {
     func testGeneratedMarkdownObfuscationsAreDropped() throws {
         // What cmark-gfm decodes in a link destination (references, backslash escapes) and
         // what a browser would still read (case, percent escapes) never leaves a scheme alive.
-        var random = SplitMix(state: 42)
+        var random = SplitMix(seed: 42)
         for _ in 0..<300 {
             var destination = ""
             for character in "javascript:" {
@@ -124,17 +125,5 @@ final class DangerousURLTests: XCTestCase {
             </ul>
 
             """)
-    }
-}
-
-/// SplitMix64: the same sequence on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }
