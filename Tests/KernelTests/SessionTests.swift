@@ -71,6 +71,21 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(text.utf8.count, 16 * 1_000_001)
     }
 
+    /// Large values are made only while the process stays within three quarters of the
+    /// machine's memory (checked here against small ceilings, as the machine's is large).
+    func testLargeValuesRespectTheMachinesMemory() throws {
+        let resident = Memory.residentBytes()
+        XCTAssertGreaterThan(resident, 1 << 20)
+        XCTAssertGreaterThan(Memory.ceiling, resident)
+        XCTAssertNoThrow(try Memory.check(adding: 1 << 30, "a test", ceiling: Int.max))
+        XCTAssertNoThrow(try Memory.check(adding: 1 << 19, "a small value", ceiling: 1))
+        XCTAssertThrowsError(try Memory.check(adding: 0, "a 1000×1000 tensor", large: true, ceiling: 1 << 20)) { error in
+            let message = (error as? Failure)?.message ?? ""
+            XCTAssertTrue(message.hasPrefix("a 1000×1000 tensor would take weave's memory to "), message)
+            XCTAssertTrue(message.hasSuffix("MB, past three quarters of this machine's memory (1 MB)"), message)
+        }
+    }
+
     func testDeepButFiniteRecursionWorks() {
         let result = run("func depth(_ n: Int) -> Int { n == 0 ? 0 : 1 + depth(n - 1) }\nprint(depth(900))")
         XCTAssertNil(result.error)

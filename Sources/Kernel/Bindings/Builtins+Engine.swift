@@ -36,7 +36,7 @@ extension Builtins {
                 let values = try match(arguments, signature)
                 let rows = values[0].int, columns = values[1].int
                 try runtime.checkElements(product: [rows, columns], "Tensor.\(name)(\(rows), \(columns))")
-                return TensorObject.value(try EngineConversions.engine {
+                return try TensorObject.value(try EngineConversions.engine {
                     switch name {
                     case "zeros": return try Tensor.zeros(rows, columns)
                     case "ones": return try Tensor.ones(rows, columns)
@@ -50,7 +50,7 @@ extension Builtins {
             let value = try match(arguments, Signature("Tensor(_:)", .tensorLike))[0]
             let tensor = try EngineConversions.tensor(value, "Tensor")
             try runtime.checkElements(tensor.count, "Tensor")
-            return TensorObject.value(tensor)
+            return try TensorObject.value(tensor)
         }, members: ["zeros", "ones", "rand", "randn"].map(shaped)))
         // Each data set's signature, made where it is matched: a `Signature` holds values, which are not `Sendable`.
         let datasetSignature: @Sendable (String) -> Signature = { name in

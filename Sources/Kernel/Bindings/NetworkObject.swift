@@ -50,7 +50,7 @@ final class NetworkObject: KernelObject {
             let inputs = try EngineConversions.tensor(input, "forward")
             try EngineConversions.checkFinite(inputs.scalars, "forward: the input")
             try runtime.checkElements(product: [inputs.rows, net.layers.map(\.units).max() ?? 1], "forward")
-            return TensorObject.value(try EngineConversions.engine { try net.forward(inputs) })
+            return try TensorObject.value(try EngineConversions.engine { try net.forward(inputs) })
         },
         .method("output") { object, arguments, _ in
             let input = try match(arguments, Signature("output(_:)", .array(.double)))[0].doubles
@@ -101,7 +101,7 @@ final class NetworkObject: KernelObject {
         },
         .method("weightMatrix") { object, arguments, _ in
             let layer = try match(arguments, Signature("weightMatrix(layer:)", .int))[0].int
-            return TensorObject.value(try EngineConversions.engine { try object.network.weightMatrix(layer: layer) })
+            return try TensorObject.value(try EngineConversions.engine { try object.network.weightMatrix(layer: layer) })
         },
         .method("setWeightMatrix") { object, arguments, _ in
             let values = try match(arguments, Signature("setWeightMatrix(_:layer:)", .tensorLike, .int))
@@ -112,7 +112,7 @@ final class NetworkObject: KernelObject {
         },
         .method("biasVector") { object, arguments, _ in
             let layer = try match(arguments, Signature("biasVector(layer:)", .int))[0].int
-            return TensorObject.value(try EngineConversions.engine { try object.network.biasVector(layer: layer) })
+            return try TensorObject.value(try EngineConversions.engine { try object.network.biasVector(layer: layer) })
         },
     ])
 

@@ -86,14 +86,14 @@ final class DatasetObject: KernelObject {
     override var members: MemberTable { Self.memberTable }
 
     private static let memberTable = MemberTable(DatasetObject.self, [
-        .property("inputs") { object, _ in TensorObject.value(object.dataset.inputs) },
+        .property("inputs") { object, _ in try TensorObject.value(object.dataset.inputs) },
         .property("labels") { object, _ in .list(object.dataset.labels.map { .int($0) }) },
         .property("classes") { object, _ in .int(object.dataset.classes) },
         .property("count") { object, _ in .int(object.dataset.count) },
         .property("name") { object, _ in .string(object.dataset.name) },
         .method("points") { object, arguments, _ in
             let label = try match(arguments, Signature("points(ofClass:)", .int))[0].int
-            return TensorObject.value(try EngineConversions.engine { try object.dataset.points(ofClass: label) })
+            return try TensorObject.value(try EngineConversions.engine { try object.dataset.points(ofClass: label) })
         },
         .method("accuracy") { object, arguments, _ in
             let predictions = try match(arguments, Signature("accuracy(of:)", .array(.int)))[0].ints

@@ -13,7 +13,11 @@ final class TensorObject: KernelObject {
     override var description: String { tensor.count > 100 ? "Tensor\(tensor.shape)" : tensor.description }
     override func isEqual(to other: KernelObject) -> Bool { (other as? TensorObject)?.tensor == tensor }
 
-    static func value(_ tensor: Tensor) -> Value { .object(TensorObject(tensor)) }
+    /// A tensor as a cell's value; a large one is checked against the machine's memory.
+    static func value(_ tensor: Tensor) throws -> Value {
+        if tensor.count >= 1 << 17 { try Memory.check(adding: 0, "a \(tensor.rows)×\(tensor.columns) tensor", large: true) }
+        return .object(TensorObject(tensor))
+    }
 
     override var members: MemberTable { Self.memberTable }
 
@@ -22,7 +26,7 @@ final class TensorObject: KernelObject {
         .property("rows") { object, _ in .int(object.tensor.rows) },
         .property("columns") { object, _ in .int(object.tensor.columns) },
         .property("count") { object, _ in .int(object.tensor.count) },
-        .property("T") { object, _ in value(object.tensor.T) },
+        .property("T") { object, _ in try value(object.tensor.T) },
         reduction("mean", { $0.mean() }, axis: { try $0.mean(axis: $1) }),
         reduction("std", { $0.std() }, axis: nil),
         reduction("sum", { $0.sum() }, axis: { try $0.sum(axis: $1) }),
@@ -32,34 +36,34 @@ final class TensorObject: KernelObject {
             let t = object.tensor
             let other = try EngineConversions.tensor(try match(arguments, Signature("matmul(_:)", .tensorLike))[0], "matmul")
             try runtime.checkElements(product: [t.rows, other.columns], "matmul")
-            return value(try EngineConversions.engine { try t.matmul(other) })
+            return try value(try EngineConversions.engine { try t.matmul(other) })
         },
         .method("transposed", forms: ["transposed()"]) { object, arguments, _ in
             _ = try match(arguments, Signature("transposed()"))
-            return value(object.tensor.T)
+            return try value(object.tensor.T)
         },
         .method("row", forms: ["row(_:)"]) { object, arguments, _ in
             let index = try match(arguments, Signature("row(_:)", .int))[0].int
-            return value(try EngineConversions.engine { try object.tensor.row(index) })
+            return try value(try EngineConversions.engine { try object.tensor.row(index) })
         },
         .method("column", forms: ["column(_:)"]) { object, arguments, _ in
             let index = try match(arguments, Signature("column(_:)", .int))[0].int
-            return value(try EngineConversions.engine { try object.tensor.column(index) })
+            return try value(try EngineConversions.engine { try object.tensor.column(index) })
         },
         .property("array") { object, _ in .list(object.tensor.array.map(EngineConversions.doubles)) },
         .property("scalars") { object, _ in EngineConversions.doubles(object.tensor.scalars) },
-        elementwise("squareRoot") { value($0.squareRoot()) },
-        elementwise("exp") { value($0.exp()) },
-        elementwise("log") { value($0.log()) },
+        elementwise("squareRoot") { try value($0.squareRoot()) },
+        elementwise("exp") { try value($0.exp()) },
+        elementwise("log") { try value($0.log()) },
         .method("applying", forms: ["applying(_:)"]) { object, arguments, _ in
             let activation = try EngineConversions.activation(try match(arguments, Signature("applying(_:)", .member("Activation")))[0])
-            return value(object.tensor.applying(activation))
+            return try value(object.tensor.applying(activation))
         },
         elementwise("argmaxPerRow") { .list($0.argmaxPerRow().map { .int($0) }) },
         .method("map", forms: ["map(_:)"]) { object, arguments, runtime in
             let function = try match(arguments, Signature("map(_:)", .function))[0]
             try runtime.spend(object.tensor.count)
-            return value(try object.tensor.map { scalar in
+            return try value(try object.tensor.map { scalar in
                 let result = try Methods.apply(function, [.double(scalar)], runtime)
                 guard let number = result.asDouble else { throw Failure("the closure given to map must return a number") }
                 return number
@@ -78,15 +82,15 @@ final class TensorObject: KernelObject {
             if arguments.isEmpty { return .double(try EngineConversions.engine { try whole(t) }) }
             guard let axis, arguments.map(\.label) == ["axis"] else { return nil }
             let index = try match(arguments, Signature("\(name)(axis:)", .int))[0].int
-            return value(try EngineConversions.engine { try axis(t, index) })
+            return try value(try EngineConversions.engine { try axis(t, index) })
         }
     }
 
     /// A method taking no arguments, `t.exp()`.
-    private static func elementwise(_ name: String, _ body: @escaping @Sendable (Tensor) -> Value) -> Member<TensorObject> {
+    private static func elementwise(_ name: String, _ body: @escaping @Sendable (Tensor) throws -> Value) -> Member<TensorObject> {
         .method(name, forms: ["\(name)()"]) { object, arguments, _ in
             _ = try match(arguments, Signature("\(name)()"))
-            return body(object.tensor)
+            return try body(object.tensor)
         }
     }
 
@@ -111,12 +115,12 @@ enum TensorArithmetic {
         guard let tensor = (object as? TensorObject)?.tensor else { return nil }
         if let scalar = other.asDouble {
             switch (op, objectOnLeft) {
-            case ("+", _): return TensorObject.value(tensor + scalar)
-            case ("*", _): return TensorObject.value(tensor * scalar)
-            case ("-", true): return TensorObject.value(tensor - scalar)
-            case ("-", false): return TensorObject.value(scalar - tensor)
-            case ("/", true): return TensorObject.value(tensor / scalar)
-            case ("/", false): return TensorObject.value(tensor.map { scalar / $0 })
+            case ("+", _): return try TensorObject.value(tensor + scalar)
+            case ("*", _): return try TensorObject.value(tensor * scalar)
+            case ("-", true): return try TensorObject.value(tensor - scalar)
+            case ("-", false): return try TensorObject.value(scalar - tensor)
+            case ("/", true): return try TensorObject.value(tensor / scalar)
+            case ("/", false): return try TensorObject.value(tensor.map { scalar / $0 })
             default: return nil
             }
         }
@@ -124,10 +128,10 @@ enum TensorArithmetic {
         let (left, right) = objectOnLeft ? (tensor, second) : (second, tensor)
         return try EngineConversions.engine {
             switch op {
-            case "+": return TensorObject.value(try left + right)
-            case "-": return TensorObject.value(try left - right)
-            case "*": return TensorObject.value(try left * right)
-            case "/": return TensorObject.value(try left / right)
+            case "+": return try TensorObject.value(try left + right)
+            case "-": return try TensorObject.value(try left - right)
+            case "*": return try TensorObject.value(try left * right)
+            case "/": return try TensorObject.value(try left / right)
             default: return nil
             }
         }

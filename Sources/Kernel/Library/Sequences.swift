@@ -45,6 +45,7 @@ enum Sequences {
             guard count <= limit else {
                 throw Failure("the range \(value.description) would make an array of \(count) elements, more than the limit of \(limit)")
             }
+            try Memory.check(adding: count &* MemoryLayout<Value>.stride, "the range \(value.description) as an array")
             return (0..<count).map { .int(lower &+ $0) }
         default:
             let next = try elements(of: value)

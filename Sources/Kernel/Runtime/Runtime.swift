@@ -86,6 +86,7 @@ final class Runtime {
         if count > limits.tensorElements || count < 0 {
             throw Failure("\(what) would hold \(count) elements, more than the limit of \(limits.tensorElements)")
         }
+        if count >= 1 << 17 { try Memory.check(adding: count &* 8, what) }
     }
 
     /// Throws when a value of `factors`' product elements would break the element limit (or
