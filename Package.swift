@@ -14,7 +14,8 @@ import PackageDescription
 //   Site        ExecutedNotebook + bundles ─▶ pages, index, assets, written atomically
 //   Export      ExecutedNotebook + bundles ─▶ .ipynb
 //   Serve       notebooks on disk ─▶ the site in memory over HTTP, rebuilt and reloaded on change
-//   weave       the command line: arguments, messages, exit codes
+//   WeaveCommands  the command line: arguments, messages, exit codes
+//   weave, weave-serve  the two programs (weave-serve, which weave serve runs, holds the web server)
 //
 // swift-syntax: the toolchain ships it built (library evolution) in `lib/swift/host` beside
 // the `swift` binary; using it saves compiling swift-syntax (about ten minutes in release on
@@ -75,6 +76,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "weave", targets: ["weave"]),
+        .executable(name: "weave-serve", targets: ["weave-serve"]),
         .library(name: "Engine", targets: ["Engine"]),
     ],
     dependencies: dependencies,
@@ -117,11 +119,14 @@ let package = Package(
             dependencies: ["Markup", "Notebook", "Execution", "Site", .product(name: "FlyingFox", package: "FlyingFox")],
             swiftSettings: seesSwiftSyntax
         ),
-        .executableTarget(
-            name: "weave",
-            dependencies: ["Notebook", "Execution", "Site", "Export", "Serve", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        .target(
+            name: "WeaveCommands",
+            dependencies: ["Notebook", "Execution", "Site", "Export", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: seesSwiftSyntax
         ),
+        .executableTarget(name: "weave", dependencies: ["WeaveCommands"], swiftSettings: seesSwiftSyntax),
+        // `weave serve` runs this program, beside weave: only it loads the web server.
+        .executableTarget(name: "weave-serve", dependencies: ["WeaveCommands", "Serve"], swiftSettings: seesSwiftSyntax),
 
         // Fuzz targets (make fuzz): libFuzzer entry points when built with -DFUZZING,
         // replayers of saved inputs otherwise.
@@ -143,7 +148,7 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Execution", "Figures"], exclude: ["Cases"], swiftSettings: seesSwiftSyntax),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Notebook", "Execution", "Outputs"], swiftSettings: seesSwiftSyntax),
         .testTarget(name: "ServeTests", dependencies: ["Serve", "Site", "Execution", "Notebook"], swiftSettings: seesSwiftSyntax),
-        .testTarget(name: "weaveTests", dependencies: ["weave", "Site"], swiftSettings: seesSwiftSyntax),
+        .testTarget(name: "weaveTests", dependencies: ["weave", "weave-serve", "Site"], swiftSettings: seesSwiftSyntax),
     ],
     swiftLanguageModes: [.v6]
 )

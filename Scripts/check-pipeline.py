@@ -9,7 +9,8 @@ import json
 import subprocess
 import sys
 
-PIPELINE = ["Markup", "Notebook", "Engine", "Outputs", "Kernel", "Execution", "Figures", "Site", "Export", "Serve", "weave"]
+PIPELINE = ["Markup", "Notebook", "Engine", "Outputs", "Kernel", "Execution", "Figures", "Site", "Export", "Serve",
+            "WeaveCommands", "weave", "weave-serve"]
 SWIFT_SYNTAX = {"SwiftSyntax", "SwiftParser", "SwiftOperators", "SwiftDiagnostics", "SwiftParserDiagnostics", "SwiftIDEUtils"}
 
 
@@ -45,6 +46,9 @@ def main() -> int:
         problems.append(f"Figures reaches swift-syntax: {sorted(products & SWIFT_SYNTAX)}")
     if {"Site", "Figures", "Export"} & closure("Execution"):
         problems.append("Execution depends on a renderer")
+    # The web server (and the networking libraries under it) is loaded by weave-serve only.
+    if "Serve" in closure("weave"):
+        problems.append("weave reaches Serve: the web server belongs to weave-serve")
     for problem in problems:
         print("pipeline: " + problem, file=sys.stderr)
     if not problems:

@@ -26,6 +26,32 @@ final class ServeCommandTests: CommandTestCase {
         return (process, text)
     }
 
+    /// `weave serve` runs `weave-serve` from weave's own folder; without it, it says how to
+    /// build it (exit 2), and no other command needs it.
+    func testServeNeedsWeaveServeBesideWeave() throws {
+        try write("Notebooks/01-a.md", "# A\n\nText.\n")
+        let alone = workspace.appendingPathComponent("bin/weave")
+        try FileManager.default.createDirectory(at: alone.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.executable, to: alone)
+        func run(_ arguments: [String]) throws -> (Int32, String) {
+            let process = Process()
+            process.executableURL = alone
+            process.arguments = arguments
+            process.currentDirectoryURL = workspace
+            let err = Pipe()
+            process.standardError = err
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, text)
+        }
+        let (status, message) = try run(["serve", "--port", "47999"])
+        XCTAssertEqual(status, 2)
+        XCTAssertEqual(message, "weave: error: 'weave serve' runs weave-serve, which is not beside weave (\(alone.deletingLastPathComponent().path)/weave-serve); build it with 'swift build --product weave-serve' (make site builds both)\n")
+        XCTAssertEqual(try run(["build", "Notebooks", "-o", "site", "--quiet"]).0, 0)
+    }
+
     func testServeSaysWhereAndMovesToTheNextFreePort() throws {
         try write("Notebooks/01-a.md", "# A\n\n```swift\nprint(1)\n```\n")
         let port = Int.random(in: 41000...50000)

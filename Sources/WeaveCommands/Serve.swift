@@ -2,7 +2,6 @@ import ArgumentParser
 import Execution
 import Foundation
 import Notebook
-import Serve
 import Site
 
 /// `weave serve [DIR]`: the site on a local address, rebuilt and reloaded as the files change.
@@ -38,6 +37,9 @@ struct ServeCommand: ParsableCommand {
     @OptionGroup var caching: CacheOptions
 
     func run() throws {
+        // The web server lives in its own program, so that building a site never loads it
+        // (nor the networking libraries under it: about 5 MB of every process).
+        guard let server = WeaveCommandLine.server else { return try WeaveCommandLine.handOverToServer() }
         let course = try Course.resolve(notebooks: notebooks, output: nil, config: config, safe: safe)
         let loopback = ["127.0.0.1", "::1", "localhost"].contains(host)
         if !loopback {
@@ -45,32 +47,37 @@ struct ServeCommand: ParsableCommand {
         }
         let address = host == "localhost" ? "127.0.0.1" : host
         let settingsFile = config ?? (FileManager.default.fileExists(atPath: "weave.yml") ? "weave.yml" : nil)
-        let server = try LiveServer(
+        try server(ServeLaunch(
             settings: course.settings, assets: try Assets.locate(), cache: try caching.cache(for: course),
-            options: .init(notebooks: course.settings.notebooks, settingsFile: settingsFile, host: address, port: port, safe: safe),
-            companions: Companion.published, report: Self.print)
-        server.buildFirst {
-            Terminal.say("every notebook has a live session: an edit runs the changed cell and those after it")
-        }
-        let watching = server.watch()
-        let shown = address.contains(":") ? "[\(address)]" : address
-        let watched = ([course.settings.notebooks + "/*.md"] + (settingsFile.map { [$0] } ?? [])).joined(separator: ", ")
-        try server.serve { chosen in
-            Terminal.say("serving http://\(shown):\(chosen)/ (watching \(watched) with \(watching); Ctrl-C stops)")
-        }
+            notebooks: course.settings.notebooks, settingsFile: settingsFile, address: address, port: port, safe: safe,
+            companions: Companion.published))
+    }
+}
+
+/// What `weave serve` starts a server with, once its options are read.
+public struct ServeLaunch {
+    public let settings: CourseSettings
+    public let assets: Assets
+    public let cache: ExecutionCache?
+    /// The folder of notebooks.
+    public let notebooks: String
+    /// `weave.yml`, when there is one.
+    public let settingsFile: String?
+    /// The address to listen on (`localhost` already made `127.0.0.1`).
+    public let address: String
+    /// The port tried first.
+    public let port: UInt16
+    public let safe: Bool
+    /// The files published beside each page.
+    public let companions: [Companion]
+
+    /// `weave.yml` and the notebooks, as the line announcing the server names them.
+    public var watched: String {
+        ([notebooks + "/*.md"] + (settingsFile.map { [$0] } ?? [])).joined(separator: ", ")
     }
 
-    /// One line per rebuild on standard output; a failed build's errors on standard error.
-    @Sendable static func print(_ report: LiveBuilder.Report) {
-        if !report.problems.isEmpty {
-            for problem in report.problems { Terminal.write(problem.detailed + "\n") }
-            Terminal.write("weave: the build failed (\(report.problems.count) error\(report.problems.count == 1 ? "" : "s")); the pages show the errors until the files are fixed\n")
-            return
-        }
-        let parts = report.changed.map { change in
-            change.cellsRun.map { "\(change.name) (\($0) cell\($0 == 1 ? "" : "s") run)" } ?? "\(change.name) (cached)"
-        }
-        Terminal.say("rebuilt in \(ExecutionOptions.seconds(report.seconds)): "
-                     + (parts.isEmpty ? "the settings or the list of notebooks changed" : parts.joined(separator: ", ")))
+    /// The address as a URL shows it (an IPv6 one in brackets).
+    public var shownAddress: String {
+        address.contains(":") ? "[\(address)]" : address
     }
 }

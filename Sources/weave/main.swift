@@ -1,0 +1,3 @@
+import WeaveCommands
+
+WeaveCommandLine.main()
