@@ -27,6 +27,11 @@ enum Format {
                 break
             }
             guard let conversion else { throw Failure("String(format:): the format ends inside a conversion") }
+            // Flags, then a width, then a precision, as printf defines them: another order
+            // (`%.7-f`) is not a conversion printf knows.
+            if !Format.isWellFormed(specifier) {
+                throw Failure("String(format:): '\(specifier)\(conversion)' is not a conversion: flags (-+ #0) come first, then the width, then '.' and the precision")
+            }
             // Width and precision are at most three digits: the text of one conversion stays
             // within printf's buffer, so nothing is cut short without saying so.
             for number in specifier.dropFirst().split(whereSeparator: { !$0.isNumber }) where number.count > 3 {
@@ -53,6 +58,19 @@ enum Format {
             }
         }
         return result
+    }
+
+    /// Whether `specifier` (from `%` to just before the conversion letter) is flags, an
+    /// optional width and an optional precision, in that order.
+    static func isWellFormed(_ specifier: String) -> Bool {
+        var rest = specifier.dropFirst()[...]
+        while let first = rest.first, "-+ #0".contains(first) { rest = rest.dropFirst() }
+        while let first = rest.first, first.isASCII, first.isNumber { rest = rest.dropFirst() }
+        if rest.first == "." {
+            rest = rest.dropFirst()
+            while let first = rest.first, first.isASCII, first.isNumber { rest = rest.dropFirst() }
+        }
+        return rest.isEmpty
     }
 
     private static func printf(_ specifier: String, _ argument: CVarArg) -> String {

@@ -156,3 +156,9 @@ histogram([0, 5e-324])
 // expect: histograms: 1 panel × 30 bins
 // cell
 print("still running")            // expect: still running
+// cell
+// Found by fuzzing: flags after the precision reached printf.
+print(String(format: "%.7-f|%-8.3f|%+05d", 1.5, 2.25, 42))
+// expect error 161:7: String(format:): '%.7-f' is not a conversion: flags (-+ #0) come first, then the width, then '.' and the precision
+// cell
+print(String(format: "%-8.3f|%+05d|% .2e", 2.25, 42, 1234.5))   // expect: 2.250   |+0042| 1.23e+03

@@ -1,0 +1,1 @@
+print(String(format: "%.7-f", 1.0))
