@@ -83,22 +83,22 @@ enum Methods {
         switch (name, labels) {
         case ("append", [nil]):
             try runtime.checkElements(count, plus: 1, "the array")
-            return try mutate(&receiver, elementDepth: arguments[0].value.depth) { $0.append(arguments[0].value) }
+            return try mutate(&receiver, adding: [arguments[0].value]) { $0.append(arguments[0].value) }
         case ("append", ["contentsOf"]):
             let more = try Sequences.array(arguments[0].value, limit: runtime.limits.tensorElements)
             try runtime.checkElements(count, plus: more.count, "the array")
-            return try mutate(&receiver, elementDepth: Value.list(more).depth - 1) { $0.append(contentsOf: more) }
+            return try mutate(&receiver, adding: more) { $0.append(contentsOf: more) }
         case ("insert", [nil, "at"]):
             guard case let .int(index) = arguments[1].value, index >= 0, index <= count else {
                 throw Failure("insert position \(arguments[1].value.debugText) is out of range for an array of \(count) elements")
             }
             try runtime.checkElements(count, plus: 1, "the array")
-            return try mutate(&receiver, elementDepth: arguments[0].value.depth) { $0.insert(arguments[0].value, at: index) }
+            return try mutate(&receiver, adding: [arguments[0].value]) { $0.insert(arguments[0].value, at: index) }
         case ("remove", ["at"]):
             guard case let .int(index) = arguments[0].value else { throw Failure("remove(at:) needs an Int index") }
             let position = try Subscripts.checked(index, count)
             var removed = Value.void
-            _ = try mutate(&receiver) { removed = $0.remove(at: position) }
+            _ = try mutate(&receiver, removed: { [removed] }) { removed = $0.remove(at: position) }
             return removed
         case ("removeLast", []), ("removeFirst", []), ("popLast", []):
             if count == 0 {
@@ -106,7 +106,7 @@ enum Methods {
                 throw Failure("can't remove \(name == "removeFirst" ? "first" : "last") element from an empty collection")
             }
             var removed = Value.void
-            _ = try mutate(&receiver) { removed = name == "removeFirst" ? $0.removeFirst() : $0.removeLast() }
+            _ = try mutate(&receiver, removed: { [removed] }) { removed = name == "removeFirst" ? $0.removeFirst() : $0.removeLast() }
             return removed
         case ("removeAll", []):
             return try mutate(&receiver) { $0.removeAll() }
@@ -141,15 +141,18 @@ enum Methods {
         return 0
     }
 
-    /// Changes the array held by `receiver` without copying it; `elementDepth` is the depth
-    /// of the deepest value the change puts in (the array's grows with it, and is checked).
-    static func mutate(_ receiver: inout Value, elementDepth: Int = 0, _ body: (inout [Value]) -> Void) throws -> Value {
-        guard case .array(var items, var depth) = receiver else { return .void }
-        depth = max(depth, elementDepth + 1)
-        if depth > Budgets.nesting { throw Failure(Value.nestingMessage) }
+    /// Changes the array held by `receiver` without copying it. `adding` are the values the
+    /// change puts in (the array's extent grows with theirs, and is checked first); `removed`
+    /// tells, after the change, what it took out.
+    static func mutate(_ receiver: inout Value, adding: [Value] = [], removed: () -> [Value] = { [] },
+                       _ body: (inout [Value]) -> Void) throws -> Value {
+        guard case .array(var items, var extent) = receiver else { return .void }
+        for value in adding { extent = extent.holding(value.extent) }
+        try Value.array([], extent: extent).checkDepth()
         receiver = .void
         body(&items)
-        receiver = .array(items, depth: depth)
+        for value in removed() { extent = extent.without(value.extent) }
+        receiver = .array(items, extent: items.isEmpty ? .empty : extent)
         return .void
     }
 
@@ -167,7 +170,7 @@ enum Methods {
         case ("compactMap", [nil]):
             return try .nested(try items.map { try apply(first, [$0], runtime) }.filter { !$0.isNone })
         case ("flatMap", [nil]):
-            return .list(try items.flatMap { try Sequences.array(try apply(first, [$0], runtime), limit: runtime.limits.tensorElements) })
+            return try .nested(try items.flatMap { try Sequences.array(try apply(first, [$0], runtime), limit: runtime.limits.tensorElements) })
         case ("filter", [nil]):
             return .list(try items.filter { try predicate(first, $0, runtime) })
         case ("forEach", [nil]):

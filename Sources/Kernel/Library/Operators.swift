@@ -35,7 +35,7 @@ enum Operators {
             return .string(a + b)
         case let (.array(a, _), .array(b, _)):
             try runtime.checkElements(a.count, plus: b.count, "the array")
-            return .list(a + b)
+            return try .nested(a + b)
         default: return try arithmetic("+", left, right)
         }
     }
@@ -155,12 +155,14 @@ enum Operators {
     /// `target op= right`, appending in place for arrays and strings.
     static func compound(_ op: String, _ target: inout Value, _ right: Value, _ runtime: Runtime) throws {
         if op == "+" {
-            if target.tag == .array, case let .array(more, moreDepth) = right {
+            if target.tag == .array, case let .array(more, moreExtent) = right {
                 try runtime.checkElements(Methods.count(target), plus: more.count, "the array")
-                guard case .array(var items, let depth) = target else { return }
+                guard case .array(var items, let extent) = target else { return }
+                let joined = extent.joined(with: moreExtent)
+                try Value.array([], extent: joined).checkDepth()
                 target = .void
                 items.append(contentsOf: more)
-                target = .array(items, depth: max(depth, moreDepth))
+                target = .array(items, extent: joined)
                 return
             }
             if target.tag == .string, case let .string(more) = right {

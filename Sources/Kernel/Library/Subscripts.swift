@@ -64,12 +64,13 @@ enum Subscripts {
             guard keys.count == 1, keys[0].label == nil, case let .int(index) = keys[0].value else {
                 throw Failure("an array element is changed through one Int index, as in xs[i] = value")
             }
-            guard case .array(var items, let depth) = container else { return }
+            guard case .array(var items, let extent) = container else { return }
             let position = try checked(index, items.count)
+            let old = items[position].extent
             container = .void
-            defer { container = .array(items, depth: max(depth, items[position].depth + 1)) }
+            defer { container = .array(items, extent: extent.without(old).holding(items[position].extent)) }
             try body(&items[position])
-            try items[position].checkDepth()
+            try Value.array([], extent: extent.without(old).holding(items[position].extent)).checkDepth()
         case .dictionary:
             let key = try dictionaryKey(keys)
             guard case var .dictionary(box) = container else { return }
@@ -83,7 +84,7 @@ enum Subscripts {
                     removed = stored.isNone
                 }
                 if removed { box.set(key.key, nil) }
-                if box.depth > Budgets.nesting { throw Failure(Value.nestingMessage) }
+                try Value.dictionary(box).checkDepth()
                 return
             }
             var current = key.defaultValue ?? .none

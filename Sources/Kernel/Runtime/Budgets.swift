@@ -16,6 +16,10 @@ enum Budgets {
     /// How deep values may nest (an array in an array in …): the code that describes,
     /// compares and hashes values recurses this deep, as does releasing one.
     static let nesting = 1_000
+    /// How many values one value may hold, counting every element of every element and a
+    /// shared one each time it appears: the work of walking it once (2²⁵, twice the default
+    /// element limit).
+    static let reach = 1 << 25
 
     /// Throws when a string of `count` + `more` UTF-8 bytes would pass `textBytes`.
     static func checkText(_ count: Int, plus more: Int = 0) throws {

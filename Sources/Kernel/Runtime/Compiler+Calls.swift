@@ -32,7 +32,7 @@ extension Compiler {
                         let value = try element(frame)
                         try modify(frame) { receiver in
                             if receiver.tag == .array, Methods.count(receiver) < runtime.limits.tensorElements {
-                                _ = try located(memberLocation) { try Methods.mutate(&receiver, elementDepth: value.depth) { $0.append(value) } }
+                                _ = try located(memberLocation) { try Methods.mutate(&receiver, adding: [value]) { $0.append(value) } }
                             } else {
                                 _ = try located(memberLocation) { try Methods.call(&receiver, name, [Argument(label: nil, value: value)], runtime) }
                             }

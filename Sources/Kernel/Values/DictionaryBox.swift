@@ -6,8 +6,9 @@ final class DictionaryBox {
     private(set) var keys: [Value]
     private(set) var values: [Value]
     private var index: [Value: Int]
-    /// One more than the deepest key's or value's depth (an upper bound after removals).
-    private(set) var depth = 1
+    /// How deeply the dictionary nests and how many values a walk through it meets, keys
+    /// included (the depth is an upper bound after removals).
+    private(set) var extent = Extent.empty
 
     init() {
         keys = []
@@ -19,7 +20,7 @@ final class DictionaryBox {
         keys = other.keys
         values = other.values
         index = other.index
-        depth = other.depth
+        extent = other.extent
     }
 
     var count: Int { keys.count }
@@ -31,15 +32,17 @@ final class DictionaryBox {
     /// Sets `key` to `value`, or removes it when `value` is nil.
     func set(_ key: Value, _ value: Value?) {
         if let value {
-            depth = max(depth, key.depth + 1, value.depth + 1)
             if let position = index[key] {
+                extent = extent.without(values[position].extent).holding(value.extent)
                 values[position] = value
             } else {
+                extent = extent.holding(key.extent).holding(value.extent)
                 index[key] = keys.count
                 keys.append(key)
                 values.append(value)
             }
         } else if let position = index.removeValue(forKey: key) {
+            extent = extent.without(keys[position].extent).without(values[position].extent)
             keys.remove(at: position)
             values.remove(at: position)
             for offset in position..<keys.count { index[keys[offset]] = offset }
@@ -49,7 +52,8 @@ final class DictionaryBox {
     /// Modifies the value of `key` in place (the key must be present).
     func modifyValue(at key: Value, _ body: (inout Value) throws -> Void) rethrows {
         guard let position = index[key] else { return }
-        defer { depth = max(depth, values[position].depth + 1) }
+        let old = values[position].extent
+        defer { extent = extent.without(old).holding(values[position].extent) }
         try body(&values[position])
     }
 
@@ -57,5 +61,6 @@ final class DictionaryBox {
         keys = []
         values = []
         index = [:]
+        extent = .empty
     }
 }

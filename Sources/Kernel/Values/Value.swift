@@ -13,11 +13,9 @@ enum Value {
     case double(Double)
     /// A String (a Character is a one-character String).
     case string(String)
-    /// An Array, with how deeply it nests (1 for an array of scalars, 2 for an array of
-    /// arrays, …; an upper bound after elements are removed). Values nest at most
-    /// `Budgets.nesting` deep, so the code that walks or releases them recurses a bounded
-    /// depth; `Value.list` counts it for a new array.
-    case array([Value], depth: Int)
+    /// An Array, with its extent (how deeply it nests, how many values a walk through it
+    /// meets); `Value.list` counts it for a new array.
+    case array([Value], extent: Extent)
     /// A Dictionary, kept in insertion order so output is deterministic.
     case dictionary(DictionaryBox)
     /// A tuple, with optional element labels.
@@ -51,12 +49,23 @@ enum Value {
         }
     }
 
+    /// The element type of `items`: the first one's when every element is of its kind. Only
+    /// the first element is named in full (along its own first elements); the others are
+    /// compared by kind, so naming a type costs the array's length plus its depth, never a
+    /// walk of every element of every element.
     static func elementTypeName(_ items: [Value]) -> String {
         guard let first = items.first else { return "Any" }
-        let name = first.typeName
-        if items.allSatisfy({ $0.typeName == name }) { return name }
+        if items.allSatisfy({ $0.sameKind(as: first) }) { return first.typeName }
         if items.allSatisfy({ $0.isNumber }) { return "Double" }
         return "Any"
+    }
+
+    /// Whether two values are of the same kind: the same case, and for objects the same type.
+    func sameKind(as other: Value) -> Bool {
+        guard tag == other.tag else { return false }
+        if case let .object(a) = self, case let .object(b) = other { return a.typeName == b.typeName }
+        if case let .range(_, _, a) = self, case let .range(_, _, b) = other { return a == b }
+        return true
     }
 
     var isNumber: Bool {
@@ -91,13 +100,13 @@ enum Value {
 final class Tuple {
     let items: [Value]
     let labels: [String?]
-    /// One more than the deepest element's depth.
-    let depth: Int
+    /// How deeply the tuple nests and how many values a walk through it meets.
+    let extent: Extent
 
     init(_ items: [Value], labels: [String?]? = nil) {
         self.items = items
         self.labels = labels ?? Array(repeating: nil, count: items.count)
-        depth = (items.map(\.depth).max() ?? 0) + 1
+        extent = items.reduce(Extent.empty) { $0.holding($1.extent) }
     }
 
     /// The element labelled `name`, or at index `name` (`.0`).
@@ -158,42 +167,86 @@ extension Value {
     }
 }
 
+/// How far a value reaches: how deeply it nests (0 for a scalar, a function or an object;
+/// one more than its deepest element for an array, a dictionary or a tuple), and how many
+/// values a walk through it meets (every element of every element, a shared one each time it
+/// appears: `a = [a, a]` thirty times shares storage at each level, yet a walk meets 2³⁰
+/// values). Kept beside each container and read in constant time; both are bounded
+/// (`Budgets.nesting`, `Budgets.reach`), so describing, comparing, hashing and releasing a
+/// value take bounded stack and time. After elements are removed, the depth is an upper bound.
+struct Extent: Equatable {
+    var depth: Int
+    var size: Int
+
+    /// A scalar, a function or an object: one value, nesting nothing.
+    static let scalar = Extent(depth: 0, size: 1)
+    /// An empty container.
+    static let empty = Extent(depth: 1, size: 1)
+
+    /// This container's extent with `element` added.
+    func holding(_ element: Extent) -> Extent {
+        let (size, overflow) = self.size.addingReportingOverflow(element.size)
+        return Extent(depth: max(depth, element.depth + 1), size: overflow ? Int.max : size)
+    }
+
+    /// This container's extent with `element` removed (the depth stays an upper bound).
+    func without(_ element: Extent) -> Extent {
+        Extent(depth: depth, size: max(1, size &- element.size))
+    }
+
+    /// This container's extent with the elements of `other`, an extent of a container, added.
+    func joined(with other: Extent) -> Extent {
+        let (size, overflow) = self.size.addingReportingOverflow(other.size &- 1)
+        return Extent(depth: max(depth, other.depth), size: overflow ? Int.max : size)
+    }
+}
+
 extension Value {
-    /// How deeply the value nests: 0 for a scalar, a function or an object; one more than
-    /// its deepest element for an array, a dictionary or a tuple. Read in constant time.
-    var depth: Int {
+    /// How far the value reaches (see `Extent`).
+    var extent: Extent {
         switch self {
-        case let .array(_, depth): return depth
-        case let .tuple(tuple): return tuple.depth
-        case let .dictionary(box): return box.depth
-        default: return 0
+        case let .array(_, extent): return extent
+        case let .tuple(tuple): return tuple.extent
+        case let .dictionary(box): return box.extent
+        default: return .scalar
         }
     }
 
-    /// An array of `items`, its depth counted from theirs.
+    /// How deeply the value nests.
+    var depth: Int { extent.depth }
+
+    /// An array of `items`, its extent counted from theirs.
     static func list(_ items: [Value]) -> Value {
-        var deepest = 0
-        for item in items where item.tag == .array || item.tag == .tuple || item.tag == .dictionary {
-            deepest = max(deepest, item.depth)
+        var extent = Extent.empty
+        for item in items {
+            if item.tag == .array || item.tag == .tuple || item.tag == .dictionary {
+                extent = extent.holding(item.extent)
+            } else {
+                extent.size &+= 1
+            }
         }
-        return .array(items, depth: deepest + 1)
+        return .array(items, extent: extent)
     }
 
-    /// An array of `items` that may nest one level deeper than they do: throws past
-    /// `Budgets.nesting`. Every construct that puts values into a new container (literals,
-    /// `map`, `enumerated()`, `zip`, `Array(repeating:count:)`, appending, storing an element)
-    /// checks, so no value nests deeper than the budget.
+    /// An array of `items` that may reach further than they do: throws past the budgets.
+    /// Every construct that puts values into a new container (literals, `map`,
+    /// `enumerated()`, `zip`, `Array(repeating:count:)`, appending, storing an element)
+    /// checks, so no value nests or reaches further than the budgets.
     static func nested(_ items: [Value]) throws -> Value {
         let value = list(items)
         try value.checkDepth()
         return value
     }
 
-    /// Throws when the value nests deeper than `Budgets.nesting`.
+    /// Throws when the value nests deeper than `Budgets.nesting` or reaches more than
+    /// `Budgets.reach` values.
     @inline(__always)
     func checkDepth() throws {
-        if depth > Budgets.nesting { throw Failure(Value.nestingMessage) }
+        let extent = self.extent
+        if extent.depth > Budgets.nesting { throw Failure(Value.nestingMessage) }
+        if extent.size > Budgets.reach { throw Failure(Value.reachMessage) }
     }
 
     static let nestingMessage = "the value nests more than \(Budgets.nesting) levels deep (arrays, dictionaries or tuples inside one another)"
+    static let reachMessage = "the value holds more than \(Budgets.reach) values, counting every element of every element (a shared one each time it appears)"
 }

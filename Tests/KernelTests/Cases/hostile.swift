@@ -63,7 +63,7 @@ print((0..<Int.max).reversed().count)
 var v: [Any] = [1]
 for _ in 0..<30 { v = [v, v] }
 print(v)
-// expect error 65:1: the text would be longer than the limit of 16777216 bytes
+// expect error 64:23: the value holds more than 33554432 values, counting every element of every element (a shared one each time it appears)
 // cell
 print(String(repeating: "", count: Int.max).count)   // expect: 0
 print(String(repeating: "ab", count: Int.max).count)
@@ -119,7 +119,7 @@ for _ in 0..<100_000 { n = [n] }
 // cell
 var m: [Any] = [1]
 for _ in 0..<100_000 { m.append(m) }
-// expect error 121:26: the value nests more than 1000 levels deep (arrays, dictionaries or tuples inside one another)
+// expect error 121:26: the value holds more than 33554432 values, counting every element of every element (a shared one each time it appears)
 // cell
 var dd: [String: Any] = [:]
 for _ in 0..<100_000 { dd["k"] = dd }
@@ -135,7 +135,7 @@ print(chain())
 // expect error 131:61: calls nested deeper than the limit of 1000 (endless recursion in 'closure'?)
 // cell
 chain = { 0 }
-print(chain(), n.count, m.count)      // expect: 0 1 1000
+print(chain(), n.count, m.count)      // expect: 0 1 25
 // cell
 print("still running")            // expect: still running
 // cell
@@ -162,3 +162,19 @@ print(String(format: "%.7-f|%-8.3f|%+05d", 1.5, 2.25, 42))
 // expect error 161:7: String(format:): '%.7-f' is not a conversion: flags (-+ #0) come first, then the width, then '.' and the precision
 // cell
 print(String(format: "%-8.3f|%+05d|% .2e", 2.25, 42, 1234.5))   // expect: 2.250   |+0042| 1.23e+03
+// cell
+// Storage shared at every level: a walk meets 2^k values, so the reach is bounded too.
+var wide: [Any] = [1]
+var twin: [Any] = [1]
+for _ in 0..<40 { wide = [wide, wide]; twin = [twin, twin] }
+// expect error 169:26: the value holds more than 33554432 values, counting every element of every element (a shared one each time it appears)
+// cell
+print(wide == twin, wide.count)   // expect: true 2
+let off = wide - 1
+// expect error 173:16: binary operator '-' cannot be applied to operands of type '[[[[[[[[[[[[[[[[[[[[[[[[Int]]]]]]]]]]]]]]]]]]]]]]]]' and 'Int'
+// cell
+var pair: Any = (1, 2)
+for _ in 0..<40 { pair = (pair, pair) }
+// expect error 177:26: the value holds more than 33554432 values, counting every element of every element (a shared one each time it appears)
+// cell
+print("still running")            // expect: still running
