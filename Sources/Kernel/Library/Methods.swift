@@ -82,23 +82,23 @@ enum Methods {
         let count = Methods.count(receiver)
         switch (name, labels) {
         case ("append", [nil]):
-            try runtime.checkElements(count, plus: 1, "the array")
-            return try mutate(&receiver, adding: [arguments[0].value]) { $0.append(arguments[0].value) }
+            try append(arguments[0].value, to: &receiver, runtime)
+            return .void
         case ("append", ["contentsOf"]):
             let more = try Sequences.array(arguments[0].value, limit: runtime.limits.tensorElements)
             try runtime.checkElements(count, plus: more.count, "the array")
-            return try mutate(&receiver, adding: more) { $0.append(contentsOf: more) }
+            return try mutate(&receiver, adding: Value.list(more).extent) { $0.append(contentsOf: more) }
         case ("insert", [nil, "at"]):
             guard case let .int(index) = arguments[1].value, index >= 0, index <= count else {
                 throw Failure("insert position \(arguments[1].value.debugText) is out of range for an array of \(count) elements")
             }
             try runtime.checkElements(count, plus: 1, "the array")
-            return try mutate(&receiver, adding: [arguments[0].value]) { $0.insert(arguments[0].value, at: index) }
+            return try mutate(&receiver, adding: Extent.empty.holding(arguments[0].value.extent)) { $0.insert(arguments[0].value, at: index) }
         case ("remove", ["at"]):
             guard case let .int(index) = arguments[0].value else { throw Failure("remove(at:) needs an Int index") }
             let position = try Subscripts.checked(index, count)
             var removed = Value.void
-            _ = try mutate(&receiver, removed: { [removed] }) { removed = $0.remove(at: position) }
+            _ = try mutate(&receiver, removed: { removed.extent }) { removed = $0.remove(at: position) }
             return removed
         case ("removeLast", []), ("removeFirst", []), ("popLast", []):
             if count == 0 {
@@ -106,7 +106,7 @@ enum Methods {
                 throw Failure("can't remove \(name == "removeFirst" ? "first" : "last") element from an empty collection")
             }
             var removed = Value.void
-            _ = try mutate(&receiver, removed: { [removed] }) { removed = name == "removeFirst" ? $0.removeFirst() : $0.removeLast() }
+            _ = try mutate(&receiver, removed: { removed.extent }) { removed = name == "removeFirst" ? $0.removeFirst() : $0.removeLast() }
             return removed
         case ("removeAll", []):
             return try mutate(&receiver) { $0.removeAll() }
@@ -141,17 +141,46 @@ enum Methods {
         return 0
     }
 
-    /// Changes the array held by `receiver` without copying it. `adding` are the values the
-    /// change puts in (the array's extent grows with theirs, and is checked first); `removed`
-    /// tells, after the change, what it took out.
-    static func mutate(_ receiver: inout Value, adding: [Value] = [], removed: () -> [Value] = { [] },
+    /// `receiver.append(value)` for an array, in place, when it stays within `limit` elements
+    /// and the extent budgets: the loop-friendly path, which neither throws nor allocates.
+    /// False (and nothing changed) when a budget would be passed: `append` then reports it.
+    @inline(__always)
+    static func appendInPlace(_ value: Value, to receiver: inout Value, limit: Int) -> Bool {
+        guard case .array(var items, var extent) = receiver, items.count < limit else { return false }
+        if value.tag == .array || value.tag == .tuple || value.tag == .dictionary {
+            extent = extent.holding(value.extent)
+            guard extent.depth <= Budgets.nesting, extent.size <= Budgets.reach else { return false }
+        } else {
+            extent.addScalar()
+        }
+        receiver = .void
+        items.append(value)
+        receiver = .array(items, extent: extent)
+        return true
+    }
+
+    /// `receiver.append(value)` for an array, or the error of the budget it would pass.
+    static func append(_ value: Value, to receiver: inout Value, _ runtime: Runtime) throws {
+        if appendInPlace(value, to: &receiver, limit: runtime.limits.tensorElements) { return }
+        try runtime.checkElements(count(receiver), plus: 1, "the array")
+        try Extent.empty.holding(value.extent).check()
+        try receiver.extent.holding(value.extent).check()
+    }
+
+    /// Changes the array held by `receiver` without copying it (no allocation: appending in a
+    /// loop stays a hot path). `adding` is the extent of what the change puts in (the array's
+    /// grows with it, and is checked first); `removed`, read after the change, the extent of
+    /// what it took out.
+    static func mutate(_ receiver: inout Value, adding: Extent? = nil, removed: (() -> Extent)? = nil,
                        _ body: (inout [Value]) -> Void) throws -> Value {
         guard case .array(var items, var extent) = receiver else { return .void }
-        for value in adding { extent = extent.holding(value.extent) }
-        try Value.array([], extent: extent).checkDepth()
+        if let adding {
+            extent = extent.joined(with: adding)
+            try extent.check()
+        }
         receiver = .void
         body(&items)
-        for value in removed() { extent = extent.without(value.extent) }
+        if let removed { extent = extent.without(removed()) }
         receiver = .array(items, extent: items.isEmpty ? .empty : extent)
         return .void
     }

@@ -159,7 +159,7 @@ enum Operators {
                 try runtime.checkElements(Methods.count(target), plus: more.count, "the array")
                 guard case .array(var items, let extent) = target else { return }
                 let joined = extent.joined(with: moreExtent)
-                try Value.array([], extent: joined).checkDepth()
+                try joined.check()
                 target = .void
                 items.append(contentsOf: more)
                 target = .array(items, extent: joined)

@@ -70,7 +70,7 @@ enum Subscripts {
             container = .void
             defer { container = .array(items, extent: extent.without(old).holding(items[position].extent)) }
             try body(&items[position])
-            try Value.array([], extent: extent.without(old).holding(items[position].extent)).checkDepth()
+            try extent.without(old).holding(items[position].extent).check()
         case .dictionary:
             let key = try dictionaryKey(keys)
             guard case var .dictionary(box) = container else { return }

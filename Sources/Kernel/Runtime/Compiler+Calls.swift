@@ -31,8 +31,8 @@ extension Compiler {
                     return { frame in
                         let value = try element(frame)
                         try modify(frame) { receiver in
-                            if receiver.tag == .array, Methods.count(receiver) < runtime.limits.tensorElements {
-                                _ = try located(memberLocation) { try Methods.mutate(&receiver, adding: [value]) { $0.append(value) } }
+                            if receiver.tag == .array, Methods.appendInPlace(value, to: &receiver, limit: runtime.limits.tensorElements) {
+                                return
                             } else {
                                 _ = try located(memberLocation) { try Methods.call(&receiver, name, [Argument(label: nil, value: value)], runtime) }
                             }

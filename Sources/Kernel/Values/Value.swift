@@ -175,29 +175,49 @@ extension Value {
 /// (`Budgets.nesting`, `Budgets.reach`), so describing, comparing, hashing and releasing a
 /// value take bounded stack and time. After elements are removed, the depth is an upper bound.
 struct Extent: Equatable {
-    var depth: Int
-    var size: Int
+    /// Kept in 32 bits each (the size saturating), so an array's case stays within the 24
+    /// bytes every `Value` takes.
+    private var storedDepth: Int32
+    private var storedSize: Int32
+
+    var depth: Int { Int(storedDepth) }
+    var size: Int { Int(storedSize) }
+
+    init(depth: Int, size: Int) {
+        storedDepth = Int32(clamping: depth)
+        storedSize = Int32(clamping: size)
+    }
 
     /// A scalar, a function or an object: one value, nesting nothing.
     static let scalar = Extent(depth: 0, size: 1)
     /// An empty container.
     static let empty = Extent(depth: 1, size: 1)
 
+    /// Throws past `Budgets.nesting` or `Budgets.reach`.
+    @inline(__always)
+    func check() throws {
+        if depth > Budgets.nesting { throw Failure(Value.nestingMessage) }
+        if size > Budgets.reach { throw Failure(Value.reachMessage) }
+    }
+
     /// This container's extent with `element` added.
     func holding(_ element: Extent) -> Extent {
-        let (size, overflow) = self.size.addingReportingOverflow(element.size)
-        return Extent(depth: max(depth, element.depth + 1), size: overflow ? Int.max : size)
+        Extent(depth: max(depth, element.depth + 1), size: size + element.size)
     }
 
     /// This container's extent with `element` removed (the depth stays an upper bound).
     func without(_ element: Extent) -> Extent {
-        Extent(depth: depth, size: max(1, size &- element.size))
+        Extent(depth: depth, size: max(1, size - element.size))
     }
 
     /// This container's extent with the elements of `other`, an extent of a container, added.
     func joined(with other: Extent) -> Extent {
-        let (size, overflow) = self.size.addingReportingOverflow(other.size &- 1)
-        return Extent(depth: max(depth, other.depth), size: overflow ? Int.max : size)
+        Extent(depth: max(depth, other.depth), size: size + other.size - 1)
+    }
+
+    /// Counts one more scalar element.
+    mutating func addScalar() {
+        if storedSize < Int32.max { storedSize += 1 }
     }
 }
 
@@ -222,7 +242,7 @@ extension Value {
             if item.tag == .array || item.tag == .tuple || item.tag == .dictionary {
                 extent = extent.holding(item.extent)
             } else {
-                extent.size &+= 1
+                extent.addScalar()
             }
         }
         return .array(items, extent: extent)
@@ -242,9 +262,7 @@ extension Value {
     /// `Budgets.reach` values.
     @inline(__always)
     func checkDepth() throws {
-        let extent = self.extent
-        if extent.depth > Budgets.nesting { throw Failure(Value.nestingMessage) }
-        if extent.size > Budgets.reach { throw Failure(Value.reachMessage) }
+        try extent.check()
     }
 
     static let nestingMessage = "the value nests more than \(Budgets.nesting) levels deep (arrays, dictionaries or tuples inside one another)"
