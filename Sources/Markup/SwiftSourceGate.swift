@@ -41,9 +41,14 @@ public enum SwiftSourceGate {
         let value = scalar.value
         let isControl = (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (0x7F...0x9F).contains(value)
         guard isControl || value == 0xFEFF else { return nil }
-        let hex = String(value, radix: 16, uppercase: true)
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let code = SwiftSourceGate.code(scalar)
         return "the character \(code) (\(value == 0xFEFF ? "a byte order mark" : "a control character")) cannot appear in Swift source"
+    }
+
+    /// A scalar as Unicode writes it: `U+FEFF`, `U+000B`.
+    public static func code(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     /// The refusal located at scalar `index`.

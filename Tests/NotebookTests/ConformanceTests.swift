@@ -63,18 +63,7 @@ final class ConformanceTests: XCTestCase {
 
     /// The notebook's HTML with headings written plainly (`<h2>…</h2>`, as cmark-gfm writes them).
     static func weaveHTML(_ markdown: String) throws -> String {
-        let notebook = try Notebook.parse(source: markdown, path: "example.md")
-        func html(_ parts: [Notebook.Part]) -> String {
-            parts.map { part in
-                switch part {
-                case .html(let html): html
-                case .heading(let index):
-                    "<h\(notebook.headings[index].level)>" + html(notebook.headings[index].markup) + "</h\(notebook.headings[index].level)>\n"
-                case .math, .cell: ""
-                }
-            }.joined()
-        }
-        return html(notebook.parts)
+        plainHTML(try Notebook.parse(source: markdown, path: "example.md"), marked: false)
     }
 
     func testSpecExamples() throws {
@@ -104,4 +93,22 @@ final class ConformanceTests: XCTestCase {
         XCTAssertEqual(failed, [140, 141, 142, 145, 147, 610, 614, 616, 619, 620])
         XCTAssertEqual(passed, 658)
     }
+}
+
+/// A notebook's HTML with its headings written plainly (`<h2>…</h2>`, as cmark-gfm writes
+/// them); formulas and cells are shown as `<math>tex</math>` and `<cell 0>` when `marked`,
+/// left out otherwise.
+func plainHTML(_ notebook: Notebook, marked: Bool) -> String {
+    func html(_ parts: [Notebook.Part]) -> String {
+        parts.map { part in
+            switch part {
+            case .html(let html): html
+            case .heading(let index):
+                "<h\(notebook.headings[index].level)>" + html(notebook.headings[index].markup) + "</h\(notebook.headings[index].level)>\n"
+            case .math(let math): marked ? "<math>\(math.tex)</math>" : ""
+            case .cell(let index): marked ? "<cell \(index)>" : ""
+            }
+        }.joined()
+    }
+    return html(notebook.parts)
 }

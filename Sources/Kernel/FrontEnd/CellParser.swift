@@ -18,7 +18,7 @@ enum CellParser {
         // Text the lexer could not read at all is reported here: swift-syntax's diagnostics
         // stop the process on some of it (a Fix-It with no change, e.g. for U+FFFD before '=').
         if let (offset, text) = unreadableText(in: tree) {
-            let codes = text.unicodeScalars.prefix(3).map { "U+" + String(repeating: "0", count: max(0, 4 - String($0.value, radix: 16).count)) + String($0.value, radix: 16, uppercase: true) }
+            let codes = text.unicodeScalars.prefix(3).map(SwiftSourceGate.code)
             throw map.location(ofOffset: offset).error("the character\(codes.count == 1 ? "" : "s") \(codes.joined(separator: " ")) cannot appear here in Swift source")
         }
         let diagnostics = ParseDiagnosticsGenerator.diagnostics(for: tree)

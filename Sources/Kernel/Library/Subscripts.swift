@@ -84,12 +84,12 @@ enum Subscripts {
                     removed = stored.isNone
                 }
                 if removed { box.set(key.key, nil) }
-                try Value.dictionary(box).checkDepth()
+                try box.extent.check()
                 return
             }
             var current = key.defaultValue ?? .none
             try body(&current)
-            try current.checkDepth()
+            try current.extent.check()
             if !current.isNone { try runtime.checkElements(box.count, plus: 1, "the dictionary") }
             box.set(key.key, current.isNone ? nil : current)
         case .object:

@@ -42,7 +42,7 @@ extension Compiler {
                     box.set(keyValue, try value(frame))
                 }
                 let result = Value.dictionary(box)
-                try located(location) { try result.checkDepth() }
+                try located(location) { try result.extent.check() }
                 return result
             }
         case let .tuple(items, location):
@@ -50,7 +50,7 @@ extension Compiler {
             let labels = items.map(\.label)
             return { frame in
                 let result = Value.tuple(Tuple(try codes.map { try $0(frame) }, labels: labels))
-                try located(location) { try result.checkDepth() }
+                try located(location) { try result.extent.check() }
                 return result
             }
         case let .member(base, name, optional, location):

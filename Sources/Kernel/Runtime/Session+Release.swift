@@ -4,8 +4,11 @@ extension Session {
     /// no later code refers to them may release them (`NotebookExecutor` proves it from the
     /// words of the cells still to run).
     public func release(keeping needed: Set<String>) {
-        let slots = globalScope.blocks[0].filter { !needed.contains($0.key) }.map(\.value.slot)
         let globals = runtime.globals
+        let slots = globalScope.blocks[0].filter { !needed.contains($0.key) }.map(\.value.slot)
+            .filter { globals.slots[$0].tag != .void }
+        // Released on the cells' own large stack, as a cell would, when there is anything to let go of.
+        guard !slots.isEmpty else { return }
         LargeStack.run {
             for slot in slots { globals.slots[slot] = .void }
         }

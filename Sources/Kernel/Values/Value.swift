@@ -232,9 +232,6 @@ extension Value {
         }
     }
 
-    /// How deeply the value nests.
-    var depth: Int { extent.depth }
-
     /// An array of `items`, its extent counted from theirs.
     static func list(_ items: [Value]) -> Value {
         var extent = Extent.empty
@@ -254,15 +251,8 @@ extension Value {
     /// checks, so no value nests or reaches further than the budgets.
     static func nested(_ items: [Value]) throws -> Value {
         let value = list(items)
-        try value.checkDepth()
+        try value.extent.check()
         return value
-    }
-
-    /// Throws when the value nests deeper than `Budgets.nesting` or reaches more than
-    /// `Budgets.reach` values.
-    @inline(__always)
-    func checkDepth() throws {
-        try extent.check()
     }
 
     static let nestingMessage = "the value nests more than \(Budgets.nesting) levels deep (arrays, dictionaries or tuples inside one another)"
